@@ -48,7 +48,10 @@ public final class FakePlugin implements AutoCloseable {
   private FakePlugin(Path socket) throws Exception {
     this.socket = socket;
     Files.deleteIfExists(socket);
-    server = new Server(new QueuedThreadPool(16, 2));
+    QueuedThreadPool pool = new QueuedThreadPool(16, 2);
+    pool.setStopTimeout(200); // a handler still sleeping in a "hung" reply is interrupted on close
+    server = new Server(pool);
+    server.setStopTimeout(200);
     UnixDomainServerConnector connector = new UnixDomainServerConnector(server);
     connector.setUnixDomainPath(socket);
     server.addConnector(connector);
