@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -57,6 +58,8 @@ public final class PluginServer implements AutoCloseable {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
+    // Docker built with Go before 1.20.6 sends the socket path as Host; plugins accept it.
+    http.setHttpCompliance(HttpCompliance.RFC9110.with("plugin-clients", HttpCompliance.Violation.UNSAFE_HOST_HEADER));
 
     Path socket = unixSocket == null ? null : unixSocket.toAbsolutePath().normalize();
     UnixDomainServerConnector unix = null;
