@@ -69,7 +69,11 @@ public final class LocalVolumePlugin implements AutoCloseable {
                 }
                 calls.addLast(call);
               }
-              config.onCall().accept(call);
+              try {
+                config.onCall().accept(call);
+              } catch (RuntimeException e) {
+                // A failing listener (a log on a closed stream) must not fail the call itself.
+              }
             });
     return new LocalVolumePlugin(driver, server, calls);
   }
@@ -125,7 +129,10 @@ public final class LocalVolumePlugin implements AutoCloseable {
     return driver.layout().mountpoint(new VolumeName(name));
   }
 
-  /** The most recent calls answered (up to {@link #CALL_HISTORY}), oldest first. */
+  /**
+   * The most recent calls (up to {@link #CALL_HISTORY}), oldest first. A call is recorded before
+   * its answer is sent, so a client holding an answer finds its call here.
+   */
   public List<PluginCall> calls() {
     synchronized (calls) {
       return List.copyOf(calls);

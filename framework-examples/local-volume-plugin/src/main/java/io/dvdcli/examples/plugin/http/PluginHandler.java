@@ -34,11 +34,12 @@ final class PluginHandler extends Handler.Abstract {
       String error = "Failed to read request body: " + e.getMessage();
       answer = new ProtocolEndpoint.Answer(Reply.text(400, error + "\n"), new PluginCall(Request.getPathInContext(request), null, null, 400, error));
     }
+    // Reported before the answer leaves, so a client that has its answer also finds the call.
+    onCall.accept(answer.call());
     Reply reply = answer.reply();
     response.setStatus(reply.status());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
     response.write(true, ByteBuffer.wrap(reply.body()), callback);
-    onCall.accept(answer.call());
     return true;
   }
 
