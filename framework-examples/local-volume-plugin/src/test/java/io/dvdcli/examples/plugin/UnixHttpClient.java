@@ -37,10 +37,15 @@ final class UnixHttpClient {
   }
 
   Response send(String httpMethod, String path, String body) throws IOException {
+    return send(httpMethod, path, "Host: plugin.moby.localhost\r\n", body);
+  }
+
+  /** Sends {@code hostLines} (each ending in CRLF, or empty for none) as the Host header. */
+  Response send(String httpMethod, String path, String hostLines, String body) throws IOException {
     byte[] content = body.getBytes(StandardCharsets.UTF_8);
     String head =
         httpMethod + " " + path + " HTTP/1.1\r\n"
-            + "Host: plugin.moby.localhost\r\n"
+            + hostLines
             + "Accept: application/vnd.docker.plugins.v1.2+json\r\n"
             + "Content-Type: application/json\r\n"
             + "Content-Length: " + content.length + "\r\n"

@@ -9,7 +9,6 @@ import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
@@ -65,13 +64,13 @@ public final class PluginServer implements AutoCloseable {
     UnixDomainServerConnector unix = null;
     if (socket != null) {
       SocketFile.prepare(socket);
-      unix = new UnixDomainServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+      unix = new UnixDomainServerConnector(server, 1, 1, new PluginConnectionFactory(http));
       unix.setUnixDomainPath(socket);
       server.addConnector(unix);
     }
     ServerConnector tcp = null;
     if (tcpPort != null) {
-      tcp = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+      tcp = new ServerConnector(server, 1, 1, new PluginConnectionFactory(http));
       tcp.setHost(TCP_HOST);
       tcp.setPort(tcpPort);
       server.addConnector(tcp);
