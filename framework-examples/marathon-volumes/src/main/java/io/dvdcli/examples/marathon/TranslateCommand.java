@@ -27,7 +27,7 @@ final class TranslateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CheckedApps checked = CheckedApps.check(inputs);
     if (!checked.violations().isEmpty()) {
-      return ValidateCommand.ViolationReport.print(
+      return ViolationReport.print(
           checked.violations(), spec.commandLine().getErr());
     }
     DockerVolumeTranslator translator = new DockerVolumeTranslator();

@@ -1,6 +1,5 @@
 package io.dvdcli.examples.marathon;
 
-import io.dvdcli.examples.marathon.validation.Violation;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,14 +29,4 @@ final class ValidateCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** Shared with translate, which refuses to translate what does not validate. */
-  static final class ViolationReport {
-    private ViolationReport() {}
-
-    static int print(java.util.List<Violation> violations, PrintWriter err) {
-      violations.forEach(violation -> err.println(violation.render()));
-      err.flush();
-      return ExitCodes.VIOLATIONS;
-    }
-  }
 }
