@@ -28,5 +28,4 @@ final class ValidateCommand implements Callable<Integer> {
     out.flush();
     return ExitCodes.OK;
   }
-
 }
