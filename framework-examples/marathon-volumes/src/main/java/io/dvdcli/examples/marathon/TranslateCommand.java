@@ -27,8 +27,7 @@ final class TranslateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CheckedApps checked = CheckedApps.check(inputs);
     if (!checked.violations().isEmpty()) {
-      return ViolationReport.print(
-          checked.violations(), spec.commandLine().getErr());
+      return ViolationReport.print(checked.violations(), spec.commandLine().getErr());
     }
     DockerVolumeTranslator translator = new DockerVolumeTranslator();
     Map<String, List<Protos.Volume>> volumesByApp = new LinkedHashMap<>();

@@ -31,7 +31,8 @@ class CommandTest {
     for (Object arg : args) {
       argv.add(arg.toString());
     }
-    int exitCode = Main.run(argv.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+    int exitCode =
+        Main.run(argv.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
     return new Run(exitCode, out.toString(), err.toString());
   }
 
@@ -60,18 +61,29 @@ class CommandTest {
         List.of(
             docker + ": /container/volumes(0)/containerPath: can not be one of (.,..)",
             docker + ": /container/volumes(0)/external/options: must only contain dvdi/driver",
-            docker + ": /container/volumes(0)/external/size: must be undefined for Docker containers",
+            docker
+                + ": /container/volumes(0)/external/size: must be undefined for Docker containers",
             noDriver + ": /container/volumes(0)/external/name: must not be empty",
             noDriver + ": /container/volumes(0)/external/name: not defined",
             noDriver + ": /container/volumes(0)/external/options(\"dvdi/driver\"): not defined",
             readOnly + ": /container/volumes(0)/mode: does not equal RW",
             rexray + ": /container/volumes(0)/external/options/keys(\"size\"): " + key,
             rexray + ": /container/volumes(0)/external/options/\"dvdi/volumetype\": " + label,
-            rexray + ": /container/volumes(0)/external/options/\"dvdi/iops\": Expected a valid, positive integer instead of 0",
-            rexray + ": /container/volumes(0)/external/options/\"dvdi/overwritefs\": Expected a valid boolean",
-            rexray + ": /: Requested DVDI volume 'rex-vol' is declared more than once within app /bad/rexray-options",
-            rexray + ": /: Number of instances is limited to 1 when declaring DVDI volumes in app [/bad/rexray-options]",
-            conflicting + ": /apps(0)/container: Volume name 'vol' in /nested/app1 conflicts with volume(s) of same name in app(s): /nested/app2"),
+            rexray
+                + ": /container/volumes(0)/external/options/\"dvdi/iops\": Expected a valid,"
+                + " positive integer instead of 0",
+            rexray
+                + ": /container/volumes(0)/external/options/\"dvdi/overwritefs\": Expected a valid"
+                + " boolean",
+            rexray
+                + ": /: Requested DVDI volume 'rex-vol' is declared more than once within app"
+                + " /bad/rexray-options",
+            rexray
+                + ": /: Number of instances is limited to 1 when declaring DVDI volumes in app"
+                + " [/bad/rexray-options]",
+            conflicting
+                + ": /apps(0)/container: Volume name 'vol' in /nested/app1 conflicts with volume(s)"
+                + " of same name in app(s): /nested/app2"),
         run.errLines());
   }
 
@@ -80,7 +92,8 @@ class CommandTest {
     Path mysql = EXAMPLES.resolve("valid/rexray-mysql.json");
     Path missing = mysql.resolveSibling("missing.json");
     assertEquals(
-        new Run(2, "", "Failed to read app definitions '" + missing + "': no such file or folder\n"),
+        new Run(
+            2, "", "Failed to read app definitions '" + missing + "': no such file or folder\n"),
         run("validate", mysql, missing));
   }
 
@@ -95,8 +108,11 @@ class CommandTest {
     assertEquals(
         List.of(
             EXAMPLES.resolve("valid/rexray-mysql.json")
-                + ": /container: Volume name 'mysql-data' in /databases/mysql conflicts with volume(s) of same name in app(s): /other",
-            other + ": /container: Volume name 'mysql-data' in /other conflicts with volume(s) of same name in app(s): /databases/mysql"),
+                + ": /container: Volume name 'mysql-data' in /databases/mysql conflicts with"
+                + " volume(s) of same name in app(s): /other",
+            other
+                + ": /container: Volume name 'mysql-data' in /other conflicts with volume(s) of"
+                + " same name in app(s): /databases/mysql"),
         run.errLines());
   }
 
@@ -115,10 +131,12 @@ class CommandTest {
 
   @Test
   void translateListsAppsWithoutDvdiVolumesWithNoVolumes(@TempDir Path dir) throws Exception {
-    Path plain = Files.writeString(dir.resolve("plain.json"), "{\"id\":\"/plain\",\"cmd\":\"sleep 1\"}");
+    Path plain =
+        Files.writeString(dir.resolve("plain.json"), "{\"id\":\"/plain\",\"cmd\":\"sleep 1\"}");
     Run run = run("translate", plain);
     assertEquals(0, run.exitCode());
-    assertEquals(new ObjectMapper().readTree("{\"/plain\":[]}"), new ObjectMapper().readTree(run.out()));
+    assertEquals(
+        new ObjectMapper().readTree("{\"/plain\":[]}"), new ObjectMapper().readTree(run.out()));
   }
 
   @Test
@@ -134,7 +152,8 @@ class CommandTest {
     Path sshfs = EXAMPLES.resolve("managed-plugins/sshfs.json");
     assertEquals(1, run("validate", sshfs).exitCode());
     assertEquals(
-        new Run(0, "OK: 1 apps, 1 dvdi volumes\n", ""), run("validate", "--allow-managed-plugins", sshfs));
+        new Run(0, "OK: 1 apps, 1 dvdi volumes\n", ""),
+        run("validate", "--allow-managed-plugins", sshfs));
     Run translated = run("translate", "--allow-managed-plugins", sshfs);
     assertEquals(0, translated.exitCode());
     assertTrue(translated.out().contains("\"driver\" : \"vieux/sshfs:latest\""), translated.out());
@@ -148,21 +167,31 @@ class CommandTest {
         new Run(
             2,
             "",
-            "Failed to read app definition '" + broken
-                + "': not valid JSON at line 1, column 11: Unexpected end-of-input within/between Object entries\n"),
+            "Failed to read app definition '"
+                + broken
+                + "': not valid JSON at line 1, column 11: Unexpected end-of-input within/between"
+                + " Object entries\n"),
         run);
   }
 
   @Test
   void usageErrorsExitTwoWithOneLine() {
     assertEquals(
-        new Run(2, "", "marathon-volumes: Missing required parameter: 'PATH' (see marathon-volumes --help)\n"),
+        new Run(
+            2,
+            "",
+            "marathon-volumes: Missing required parameter: 'PATH' (see marathon-volumes --help)\n"),
         run("validate"));
     assertEquals(
-        new Run(2, "", "marathon-volumes: Missing subcommand: validate or translate (see marathon-volumes --help)\n"),
+        new Run(
+            2,
+            "",
+            "marathon-volumes: Missing subcommand: validate or translate (see marathon-volumes"
+                + " --help)\n"),
         run());
     assertEquals(
-        new Run(2, "", "marathon-volumes: Unknown option: '--strict' (see marathon-volumes --help)\n"),
+        new Run(
+            2, "", "marathon-volumes: Unknown option: '--strict' (see marathon-volumes --help)\n"),
         run("validate", "--strict", "x.json"));
     Run unknown = run("check", "x.json");
     assertEquals(2, unknown.exitCode());

@@ -42,7 +42,8 @@ class LauncherScriptTest {
   @Test
   void theLauncherValidatesTheExamplesAndKeepsStdoutToTheAnswer() throws Exception {
     Path valid = TestApps.examples().resolve("valid");
-    assertEquals(new Result(0, "OK: 6 apps, 6 dvdi volumes\n", ""), launch("validate", valid.toString()));
+    assertEquals(
+        new Result(0, "OK: 6 apps, 6 dvdi volumes\n", ""), launch("validate", valid.toString()));
   }
 
   @Test

@@ -41,7 +41,8 @@ public final class TestApps {
     private Long size;
     private String name = "vol";
     private String provider = "dvdi";
-    private final Map<String, String> options = new LinkedHashMap<>(Map.of("dvdi/driver", "rexray"));
+    private final Map<String, String> options =
+        new LinkedHashMap<>(Map.of("dvdi/driver", "rexray"));
     private boolean shared;
 
     public VolumeSpec containerPath(String value) {
@@ -90,8 +91,15 @@ public final class TestApps {
 
     @Override
     public String toString() {
-      return "volume " + name + " " + options + (size == null ? "" : " size " + size)
-          + " at " + containerPath + " " + mode;
+      return "volume "
+          + name
+          + " "
+          + options
+          + (size == null ? "" : " size " + size)
+          + " at "
+          + containerPath
+          + " "
+          + mode;
     }
   }
 
@@ -137,7 +145,8 @@ public final class TestApps {
       for (int i = 0; i < volumes.size(); i++) {
         built.add(volumes.get(i).build(i));
       }
-      return new MarathonApp(id, new Location(FILE, jsonPath), instances, engine, upgradeStrategy, built);
+      return new MarathonApp(
+          id, new Location(FILE, jsonPath), instances, engine, upgradeStrategy, built);
     }
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Maps one app's JSON to a {@link MarathonApp}, applying Marathon's defaults (1 instance, DOCKER
- * engine, not shared) and rejecting what Marathon's JSON reader rejects before any validation
- * runs (missing required fields, wrong types, unknown enum literals).
+ * engine, not shared) and rejecting what Marathon's JSON reader rejects before any validation runs
+ * (missing required fields, wrong types, unknown enum literals).
  */
 final class AppAdapter {
   private static final String CSI = "csi";
@@ -27,7 +27,8 @@ final class AppAdapter {
     }
     String id = AppIds.canonical(json.id(), groupId);
     if (id.equals("/")) {
-      throw problem(location, location.at("/id") + ": an app id must name an app, got \"" + json.id() + "\"");
+      throw problem(
+          location, location.at("/id") + ": an app id must name an app, got \"" + json.id() + "\"");
     }
     int instances = json.instances() == null ? 1 : json.instances();
     if (instances < 0) {
@@ -39,7 +40,12 @@ final class AppAdapter {
     List<AppJson.VolumeJson> volumes =
         container == null || container.volumes() == null ? List.of() : container.volumes();
     return new MarathonApp(
-        id, location, instances, engine, upgradeStrategy(json, location), externals(volumes, location));
+        id,
+        location,
+        instances,
+        engine,
+        upgradeStrategy(json, location),
+        externals(volumes, location));
   }
 
   private List<ExternalVolume> externals(List<AppJson.VolumeJson> volumes, Location location)

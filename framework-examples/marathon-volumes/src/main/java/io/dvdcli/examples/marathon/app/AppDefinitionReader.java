@@ -15,16 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads one JSON file holding an app, or a group whose {@code apps} and {@code groups} nest; ids
- * of nested apps are resolved against their group's id as Marathon does.
+ * Reads one JSON file holding an app, or a group whose {@code apps} and {@code groups} nest; ids of
+ * nested apps are resolved against their group's id as Marathon does.
  */
 public final class AppDefinitionReader {
   private final ObjectMapper mapper = strictMapper();
   private final AppAdapter adapter = new AppAdapter(mapper);
 
   /**
-   * Marathon's JSON reader ignores unknown fields but does not coerce: {@code "shared": "true"}
-   * or a number where an option value (a string) belongs is rejected, and so is it here.
+   * Marathon's JSON reader ignores unknown fields but does not coerce: {@code "shared": "true"} or
+   * a number where an option value (a string) belongs is rejected, and so is it here.
    */
   private static ObjectMapper strictMapper() {
     JsonMapper mapper =
@@ -33,14 +33,16 @@ public final class AppDefinitionReader {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    mapper.coercionConfigDefaults()
+    mapper
+        .coercionConfigDefaults()
         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     for (CoercionInputShape shape :
         List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean)) {
       mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
     }
-    mapper.coercionConfigFor(LogicalType.Boolean)
+    mapper
+        .coercionConfigFor(LogicalType.Boolean)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     return mapper;
   }
@@ -63,16 +65,19 @@ public final class AppDefinitionReader {
     return node.has("apps") || node.has("groups");
   }
 
-  private void readGroup(Path file, JsonNode group, String jsonPath, String parentId, List<MarathonApp> apps)
+  private void readGroup(
+      Path file, JsonNode group, String jsonPath, String parentId, List<MarathonApp> apps)
       throws AppLoadException {
     JsonNode idNode = group.get("id");
     if (idNode != null && !idNode.isNull() && !idNode.isTextual()) {
       throw AppLoadException.of(file, jsonPath + "/id: expected a string");
     }
-    String id = idNode == null || idNode.isNull() ? parentId : AppIds.canonical(idNode.asText(), parentId);
+    String id =
+        idNode == null || idNode.isNull() ? parentId : AppIds.canonical(idNode.asText(), parentId);
     JsonNode members = group.path("apps");
     for (int i = 0; i < arraySize(file, members, jsonPath + "/apps"); i++) {
-      apps.add(adapter.toApp(members.get(i), new Location(file, jsonPath + "/apps(" + i + ")"), id));
+      apps.add(
+          adapter.toApp(members.get(i), new Location(file, jsonPath + "/apps(" + i + ")"), id));
     }
     JsonNode subgroups = group.path("groups");
     for (int i = 0; i < arraySize(file, subgroups, jsonPath + "/groups"); i++) {
@@ -102,8 +107,12 @@ public final class AppDefinitionReader {
       String where =
           e.getLocation() == null
               ? ""
-              : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw AppLoadException.of(file, "not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()));
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
+      throw AppLoadException.of(
+          file, "not valid JSON" + where + ": " + firstLine(e.getOriginalMessage()));
     } catch (NoSuchFileException e) {
       throw AppLoadException.of(file, "no such file");
     } catch (IOException e) {

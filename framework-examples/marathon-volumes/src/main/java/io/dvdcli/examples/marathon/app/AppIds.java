@@ -4,8 +4,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Marathon's path ids: an id without a leading slash is relative to its enclosing group, and
- * {@code .} and {@code ..} segments are resolved.
+ * Marathon's path ids: an id without a leading slash is relative to its enclosing group, and {@code
+ * .} and {@code ..} segments are resolved.
  */
 public final class AppIds {
   private AppIds() {}

@@ -9,10 +9,7 @@ import java.util.Map;
  * Absent fields stay null here; {@link AppAdapter} applies Marathon's defaults.
  */
 public record AppJson(
-    String id,
-    Integer instances,
-    ContainerJson container,
-    UpgradeStrategyJson upgradeStrategy) {
+    String id, Integer instances, ContainerJson container, UpgradeStrategyJson upgradeStrategy) {
 
   /** {@code container}: its engine and volumes. */
   public record ContainerJson(EngineType type, List<VolumeJson> volumes) {}

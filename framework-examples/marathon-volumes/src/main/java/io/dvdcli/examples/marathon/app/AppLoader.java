@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Turns the command's paths into apps: a file is one app or group, a folder stands for every
- * {@code *.json} file below it (sorted, so results do not depend on the file system's order).
- * All apps loaded together form the "cluster" the cross-app volume name rule runs over.
+ * Turns the command's paths into apps: a file is one app or group, a folder stands for every {@code
+ * *.json} file below it (sorted, so results do not depend on the file system's order). All apps
+ * loaded together form the "cluster" the cross-app volume name rule runs over.
  */
 public final class AppLoader {
   private final AppDefinitionReader reader;
@@ -62,15 +62,22 @@ public final class AppLoader {
     }
   }
 
-  /** Marathon holds one app per id; two definitions of one id would be one app replacing another. */
+  /**
+   * Marathon holds one app per id; two definitions of one id would be one app replacing another.
+   */
   private static void rejectDuplicateIds(List<MarathonApp> apps) throws AppLoadException {
     Map<String, MarathonApp> seen = new HashMap<>();
     for (MarathonApp app : apps) {
       MarathonApp earlier = seen.putIfAbsent(app.id(), app);
       if (earlier != null) {
         throw new AppLoadException(
-            "Failed to load apps: app id '" + app.id() + "' is defined twice, in '"
-                + describe(earlier.location()) + "' and '" + describe(app.location()) + "'");
+            "Failed to load apps: app id '"
+                + app.id()
+                + "' is defined twice, in '"
+                + describe(earlier.location())
+                + "' and '"
+                + describe(app.location())
+                + "'");
       }
     }
   }

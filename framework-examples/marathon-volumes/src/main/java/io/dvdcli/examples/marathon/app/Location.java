@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * Where an app definition sits: its file and its path inside that file, written the way Marathon
- * writes violation paths ({@code ""} for a file that is one app, {@code /apps(0)},
- * {@code /groups(1)/apps(0)} inside a group).
+ * writes violation paths ({@code ""} for a file that is one app, {@code /apps(0)}, {@code
+ * /groups(1)/apps(0)} inside a group).
  */
 public record Location(Path file, String jsonPath) {
   public Location {

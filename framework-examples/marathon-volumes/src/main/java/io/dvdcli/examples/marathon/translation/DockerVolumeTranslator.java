@@ -8,9 +8,9 @@ import java.util.Map;
 import org.apache.mesos.v1.Protos;
 
 /**
- * Builds the {@code Volume} messages Marathon puts into a task's {@code ContainerInfo} for its
- * dvdi volumes: a {@code DOCKER_VOLUME} source naming driver and volume, which the agent's
- * {@code docker/volume} isolator mounts through dvdcli. Expects apps that passed validation.
+ * Builds the {@code Volume} messages Marathon puts into a task's {@code ContainerInfo} for its dvdi
+ * volumes: a {@code DOCKER_VOLUME} source naming driver and volume, which the agent's {@code
+ * docker/volume} isolator mounts through dvdcli. Expects apps that passed validation.
  */
 public final class DockerVolumeTranslator {
 
@@ -20,7 +20,8 @@ public final class DockerVolumeTranslator {
 
   static Protos.Volume toVolume(ExternalVolume volume) {
     String driver =
-        volume.driver()
+        volume
+            .driver()
             .orElseThrow(() -> new IllegalArgumentException("volume has no dvdi/driver"));
     Protos.Volume.Source.DockerVolume.Builder dockerVolume =
         Protos.Volume.Source.DockerVolume.newBuilder().setDriver(driver).setName(volume.name());
@@ -29,7 +30,8 @@ public final class DockerVolumeTranslator {
     if (!options.isEmpty()) {
       Protos.Parameters.Builder parameters = Protos.Parameters.newBuilder();
       options.forEach(
-          (key, value) -> parameters.addParameter(Protos.Parameter.newBuilder().setKey(key).setValue(value)));
+          (key, value) ->
+              parameters.addParameter(Protos.Parameter.newBuilder().setKey(key).setValue(value)));
       dockerVolume.setDriverOptions(parameters);
     }
     return Protos.Volume.newBuilder()

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The options the agent hands to the driver (dvdcli's {@code --volumeopts}): every {@code dvdi/*}
- * option but the driver itself (in any case), with the prefix cut and the value trimmed;
- * {@code external.size} becomes {@code size} and wins over a {@code dvdi/size} option.
+ * option but the driver itself (in any case), with the prefix cut and the value trimmed; {@code
+ * external.size} becomes {@code size} and wins over a {@code dvdi/size} option.
  */
 final class DriverOptions {
   private static final String PREFIX = ExternalVolume.DVDI + "/";

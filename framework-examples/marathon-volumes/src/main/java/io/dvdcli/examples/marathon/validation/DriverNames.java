@@ -9,15 +9,30 @@ final class DriverNames {
   // Docker's reference grammar (distribution/reference), without digests: plugins are pulled by
   // tag. As in Docker's name splitting, a first component is a registry only when it has a dot or
   // a port or is localhost; unlike Docker, capitals do not make one (they would be a typo here).
-  private static final String DOMAIN_COMPONENT = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+  private static final String DOMAIN_COMPONENT =
+      "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
   private static final String DOMAIN =
-      "(?:" + DOMAIN_COMPONENT + "(?:\\." + DOMAIN_COMPONENT + ")+(?::[0-9]+)?"
-          + "|" + DOMAIN_COMPONENT + ":[0-9]+|localhost)";
+      "(?:"
+          + DOMAIN_COMPONENT
+          + "(?:\\."
+          + DOMAIN_COMPONENT
+          + ")+(?::[0-9]+)?"
+          + "|"
+          + DOMAIN_COMPONENT
+          + ":[0-9]+|localhost)";
   private static final String PATH_COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-*)[a-z0-9]+)*";
   private static final String TAG = "[\\w][\\w.-]{0,127}";
   private static final Pattern PLUGIN_REFERENCE =
       Pattern.compile(
-          "(?:" + DOMAIN + "/)?" + PATH_COMPONENT + "(?:/" + PATH_COMPONENT + ")*(?::" + TAG + ")?");
+          "(?:"
+              + DOMAIN
+              + "/)?"
+              + PATH_COMPONENT
+              + "(?:/"
+              + PATH_COMPONENT
+              + ")*(?::"
+              + TAG
+              + ")?");
 
   private final boolean allowManagedPlugins;
 

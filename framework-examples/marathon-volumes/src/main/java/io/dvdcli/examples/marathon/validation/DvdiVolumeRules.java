@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Marathon's {@code DVDIProvider} checks of one volume: a defined, non-empty name, a valid
- * {@code dvdi/driver}, rexray's options; then by engine: MESOS mounts read-write only, DOCKER takes
- * no option but the driver and no size; neither accepts {@code .} or {@code ..} as container path.
+ * Marathon's {@code DVDIProvider} checks of one volume: a defined, non-empty name, a valid {@code
+ * dvdi/driver}, rexray's options; then by engine: MESOS mounts read-write only, DOCKER takes no
+ * option but the driver and no size; neither accepts {@code .} or {@code ..} as container path.
  */
 final class DvdiVolumeRules {
   private static final Set<String> DOT_PATHS = Set.of(".", "..");
@@ -59,7 +59,8 @@ final class DvdiVolumeRules {
     }
     // Checked by Marathon on its internal model; for DOCKER any size is already refused above.
     if (volume.size() != null && volume.size() <= 0) {
-      out.add(app.location(), at + "/external/size", MarathonMessages.sizeNotPositive(volume.size()));
+      out.add(
+          app.location(), at + "/external/size", MarathonMessages.sizeNotPositive(volume.size()));
     }
   }
 

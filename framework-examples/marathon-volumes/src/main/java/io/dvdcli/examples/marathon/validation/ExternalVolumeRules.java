@@ -5,8 +5,8 @@ import io.dvdcli.examples.marathon.app.MarathonApp;
 
 /**
  * The checks Marathon's {@code AppValidation} makes on every external volume, whichever its
- * provider: a container path, a name, a provider that is a label and known, option keys of the
- * form {@code <namespace>/<name>}.
+ * provider: a container path, a name, a provider that is a label and known, option keys of the form
+ * {@code <namespace>/<name>}.
  */
 final class ExternalVolumeRules {
   private static final String KNOWN_OTHER_PROVIDER = "csi";

@@ -3,10 +3,10 @@ package io.dvdcli.examples.marathon.validation;
 import java.util.List;
 
 /**
- * Marathon's messages, word for word: its own ({@code DVDIProvider}, {@code OptionSupport},
- * {@code ProviderValidationHelpers}, {@code ExternalVolumes}, {@code Validation}) and those of the
- * wix-accord combinators it uses ({@code notEmpty}, {@code matchRegex}, {@code equalTo},
- * {@code should be >}, {@code should be ==}).
+ * Marathon's messages, word for word: its own ({@code DVDIProvider}, {@code OptionSupport}, {@code
+ * ProviderValidationHelpers}, {@code ExternalVolumes}, {@code Validation}) and those of the
+ * wix-accord combinators it uses ({@code notEmpty}, {@code matchRegex}, {@code equalTo}, {@code
+ * should be >}, {@code should be ==}).
  */
 public final class MarathonMessages {
   private MarathonMessages() {}
@@ -37,19 +37,26 @@ public final class MarathonMessages {
   }
 
   public static String declaredMoreThanOnce(String volumeName, String appId) {
-    return "Requested DVDI volume '" + volumeName + "' is declared more than once within app " + appId;
+    return "Requested DVDI volume '"
+        + volumeName
+        + "' is declared more than once within app "
+        + appId;
   }
 
   /**
-   * Marathon writes {@code [$app.id]} in a Scala string, which prints the whole app record
-   * followed by ".id"; the evident intent, the app id in brackets, is written instead.
+   * Marathon writes {@code [$app.id]} in a Scala string, which prints the whole app record followed
+   * by ".id"; the evident intent, the app id in brackets, is written instead.
    */
   public static String tooManyInstances(String appId) {
     return "Number of instances is limited to 1 when declaring DVDI volumes in app [" + appId + "]";
   }
 
   public static String nameConflict(String volumeName, String appId, List<String> otherApps) {
-    return "Volume name '" + volumeName + "' in " + appId
-        + " conflicts with volume(s) of same name in app(s): " + String.join(", ", otherApps);
+    return "Volume name '"
+        + volumeName
+        + "' in "
+        + appId
+        + " conflicts with volume(s) of same name in app(s): "
+        + String.join(", ", otherApps);
   }
 }

@@ -3,9 +3,9 @@ package io.dvdcli.examples.marathon.validation;
 import java.util.regex.Pattern;
 
 /**
- * Marathon's {@code OptionLabelPatterns}. Matching uses {@code find()}, as wix-accord's
- * {@code matchRegex} does; with the anchors that differs from a full match only in letting one
- * trailing line break through ({@code $} matches before it), which is reproduced on purpose.
+ * Marathon's {@code OptionLabelPatterns}. Matching uses {@code find()}, as wix-accord's {@code
+ * matchRegex} does; with the anchors that differs from a full match only in letting one trailing
+ * line break through ({@code $} matches before it), which is reproduced on purpose.
  */
 public final class OptionPatterns {
   private OptionPatterns() {}

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One broken rule: the file, the path of the field inside it (Marathon's notation, e.g.
- * {@code /container/volumes(0)/mode}) and Marathon's message.
+ * One broken rule: the file, the path of the field inside it (Marathon's notation, e.g. {@code
+ * /container/volumes(0)/mode}) and Marathon's message.
  */
 public record Violation(Path file, String path, String message) {
   public Violation {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Collects violations in the order rules find them. Like Marathon's result set, the same message
- * at the same path counts once (several rules may check one thing, e.g. app and container level).
+ * Collects violations in the order rules find them. Like Marathon's result set, the same message at
+ * the same path counts once (several rules may check one thing, e.g. app and container level).
  */
 final class Violations {
   private final Set<Violation> found = new LinkedHashSet<>();

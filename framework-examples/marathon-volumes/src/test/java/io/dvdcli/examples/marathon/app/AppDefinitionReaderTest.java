@@ -47,7 +47,8 @@ class AppDefinitionReaderTest {
             "{\"containerPath\":\"/h\",\"hostPath\":\"/tmp\",\"mode\":\"RW\"},"
                 + "{\"containerPath\":\"d\",\"mode\":\"rw\",\"external\":{\"name\":\"n\",\"provider\":\"dvdi\","
                 + "\"size\":7,\"shared\":true,\"options\":{\"dvdi/driver\":\"rexray\",\"dvdi/b\":\"2\",\"dvdi/a\":\"1\"}}}");
-    ExternalVolume v = new AppDefinitionReader().read(write("a.json", json)).get(0).externalVolumes().get(0);
+    ExternalVolume v =
+        new AppDefinitionReader().read(write("a.json", json)).get(0).externalVolumes().get(0);
     assertEquals(1, v.index());
     assertEquals("d", v.containerPath());
     assertEquals(ReadMode.RW, v.mode());
@@ -63,7 +64,8 @@ class AppDefinitionReaderTest {
         volume(
             "{\"containerPath\":\"d\",\"mode\":\"RW\",\"external\":{\"name\":\"n\",\"provider\":\"csi\","
                 + "\"options\":{\"pluginName\":\"p\",\"capability\":{\"accessMode\":\"SINGLE_NODE_WRITER\"}}}}");
-    assertEquals(List.of(), new AppDefinitionReader().read(write("a.json", json)).get(0).externalVolumes());
+    assertEquals(
+        List.of(), new AppDefinitionReader().read(write("a.json", json)).get(0).externalVolumes());
   }
 
   @Test
@@ -77,7 +79,12 @@ class AppDefinitionReaderTest {
         List.of("/prod/web", "/abs/db", "/prod/back/api", "/prod/up", "/prod/back/here"),
         apps.stream().map(MarathonApp::id).toList());
     assertEquals(
-        List.of("/apps(0)", "/apps(1)", "/groups(0)/apps(0)", "/groups(0)/apps(1)", "/groups(0)/apps(2)"),
+        List.of(
+            "/apps(0)",
+            "/apps(1)",
+            "/groups(0)/apps(0)",
+            "/groups(0)/apps(1)",
+            "/groups(0)/apps(2)"),
         apps.stream().map(app -> app.location().jsonPath()).toList());
   }
 
@@ -95,9 +102,15 @@ class AppDefinitionReaderTest {
     Path first = write("a.json", "{\"id\":\"/x\"}");
     Path second = write("b.json", "{\"apps\":[{\"id\":\"x\"}]}");
     AppLoadException e =
-        assertThrows(AppLoadException.class, () -> new AppLoader(new AppDefinitionReader()).load(List.of(first, second)));
+        assertThrows(
+            AppLoadException.class,
+            () -> new AppLoader(new AppDefinitionReader()).load(List.of(first, second)));
     assertEquals(
-        "Failed to load apps: app id '/x' is defined twice, in '" + first + "' and '" + second + " /apps(0)'",
+        "Failed to load apps: app id '/x' is defined twice, in '"
+            + first
+            + "' and '"
+            + second
+            + " /apps(0)'",
         e.getMessage());
   }
 
@@ -118,22 +131,33 @@ class AppDefinitionReaderTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "not JSON | {\"id\": | not valid JSON at line 1, column 7: Unexpected end-of-input within/between Object entries",
+        "not JSON | {\"id\": | not valid JSON at line 1, column 7: Unexpected end-of-input"
+            + " within/between Object entries",
         "not an object | [1] | expected a JSON object (an app or a group)",
         "no id | {\"cmd\":\"x\"} | /id: missing required field",
         "root as id | {\"id\":\"/\"} | /id: an app id must name an app, got \"/\"",
-        "instances as text | {\"id\":\"a\",\"instances\":\"2\"} | /instances: Cannot coerce String value (\"2\") to `java.lang.Integer` value",
-        "fractional instances | {\"id\":\"a\",\"instances\":1.5} | /instances: Cannot coerce Floating-point value (1.5) to `java.lang.Integer` value",
-        "negative instances | {\"id\":\"a\",\"instances\":-1} | /instances: must be 0 or more, got -1",
-        "unknown engine | {\"id\":\"a\",\"container\":{\"type\":\"UCR\"}} | /container/type: unknown EngineType \"UCR\", expected one of MESOS, DOCKER",
+        "instances as text | {\"id\":\"a\",\"instances\":\"2\"} | /instances: Cannot coerce String"
+            + " value (\"2\") to `java.lang.Integer` value",
+        "fractional instances | {\"id\":\"a\",\"instances\":1.5} | /instances: Cannot coerce"
+            + " Floating-point value (1.5) to `java.lang.Integer` value",
+        "negative instances | {\"id\":\"a\",\"instances\":-1} | /instances: must be 0 or more, got"
+            + " -1",
+        "unknown engine | {\"id\":\"a\",\"container\":{\"type\":\"UCR\"}} | /container/type:"
+            + " unknown EngineType \"UCR\", expected one of MESOS, DOCKER",
         "apps not an array | {\"apps\":{}} | /apps: expected an array",
         "group inside apps | {\"groups\":[1]} | /groups(0): expected a group object",
-        "half an upgrade strategy | {\"id\":\"a\",\"upgradeStrategy\":{\"minimumHealthCapacity\":1}} | /upgradeStrategy/maximumOverCapacity: missing required field",
-        "over-capacity above 1 | {\"id\":\"a\",\"upgradeStrategy\":{\"minimumHealthCapacity\":1,\"maximumOverCapacity\":2}} | /upgradeStrategy/maximumOverCapacity: must be between 0.0 and 1.0, got 2.0",
+        "half an upgrade strategy |"
+            + " {\"id\":\"a\",\"upgradeStrategy\":{\"minimumHealthCapacity\":1}} |"
+            + " /upgradeStrategy/maximumOverCapacity: missing required field",
+        "over-capacity above 1 |"
+            + " {\"id\":\"a\",\"upgradeStrategy\":{\"minimumHealthCapacity\":1,\"maximumOverCapacity\":2}}"
+            + " | /upgradeStrategy/maximumOverCapacity: must be between 0.0 and 1.0, got 2.0",
       })
-  void whatMarathonsJsonReaderRejectsIsALoadError(String what, String json, String cause) throws Exception {
+  void whatMarathonsJsonReaderRejectsIsALoadError(String what, String json, String cause)
+      throws Exception {
     Path file = write("bad.json", json);
-    AppLoadException e = assertThrows(AppLoadException.class, () -> new AppDefinitionReader().read(file));
+    AppLoadException e =
+        assertThrows(AppLoadException.class, () -> new AppDefinitionReader().read(file));
     assertEquals("Failed to read app definition '" + file + "': " + cause, e.getMessage());
   }
 
@@ -141,18 +165,31 @@ class AppDefinitionReaderTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "no mode | {\"containerPath\":\"d\",\"external\":{\"provider\":\"dvdi\"}} | /container/volumes(0)/mode: missing required field",
-        "no container path | {\"mode\":\"RW\",\"external\":{\"provider\":\"dvdi\"}} | /container/volumes(0)/containerPath: missing required field",
-        "unknown mode | {\"containerPath\":\"d\",\"mode\":\"RX\",\"external\":{}} | /container/volumes(0)/mode: unknown ReadMode \"RX\", expected one of RO, RW",
-        "shared as text | {\"containerPath\":\"d\",\"mode\":\"RW\",\"external\":{\"shared\":\"true\"}} | /container/volumes(0)/external/shared: Cannot coerce String value (\"true\") to `java.lang.Boolean` value",
-        "option value as number | {\"containerPath\":\"d\",\"mode\":\"RW\",\"external\":{\"options\":{\"dvdi/iops\":5}}} | /container/volumes(0)/external/options/dvdi/iops: Cannot coerce Integer value (5) to `java.lang.String` value",
-        "size as text | {\"containerPath\":\"d\",\"mode\":\"RW\",\"external\":{\"size\":\"5\"}} | /container/volumes(0)/external/size: Cannot coerce String value (\"5\") to `java.lang.Long` value",
-        "negative size | {\"containerPath\":\"d\",\"mode\":\"RW\",\"external\":{\"size\":-5}} | /container/volumes(0)/external/size: must be 0 or more, got -5",
+        "no mode | {\"containerPath\":\"d\",\"external\":{\"provider\":\"dvdi\"}} |"
+            + " /container/volumes(0)/mode: missing required field",
+        "no container path | {\"mode\":\"RW\",\"external\":{\"provider\":\"dvdi\"}} |"
+            + " /container/volumes(0)/containerPath: missing required field",
+        "unknown mode | {\"containerPath\":\"d\",\"mode\":\"RX\",\"external\":{}} |"
+            + " /container/volumes(0)/mode: unknown ReadMode \"RX\", expected one of RO, RW",
+        "shared as text |"
+            + " {\"containerPath\":\"d\",\"mode\":\"RW\",\"external\":{\"shared\":\"true\"}} |"
+            + " /container/volumes(0)/external/shared: Cannot coerce String value (\"true\") to"
+            + " `java.lang.Boolean` value",
+        "option value as number |"
+            + " {\"containerPath\":\"d\",\"mode\":\"RW\",\"external\":{\"options\":{\"dvdi/iops\":5}}}"
+            + " | /container/volumes(0)/external/options/dvdi/iops: Cannot coerce Integer value (5)"
+            + " to `java.lang.String` value",
+        "size as text | {\"containerPath\":\"d\",\"mode\":\"RW\",\"external\":{\"size\":\"5\"}} |"
+            + " /container/volumes(0)/external/size: Cannot coerce String value (\"5\") to"
+            + " `java.lang.Long` value",
+        "negative size | {\"containerPath\":\"d\",\"mode\":\"RW\",\"external\":{\"size\":-5}} |"
+            + " /container/volumes(0)/external/size: must be 0 or more, got -5",
       })
   void aMalformedExternalVolumeIsALoadErrorAtItsField(String what, String volumeJson, String cause)
       throws Exception {
     Path file = write("bad.json", volume(volumeJson));
-    AppLoadException e = assertThrows(AppLoadException.class, () -> new AppDefinitionReader().read(file));
+    AppLoadException e =
+        assertThrows(AppLoadException.class, () -> new AppDefinitionReader().read(file));
     assertEquals("Failed to read app definition '" + file + "': " + cause, e.getMessage());
   }
 

@@ -29,19 +29,22 @@ class DriverOptionsTest {
   @Test
   void theDriverItselfIsNotForwardedInAnyCase() {
     assertEquals(
-        Map.of(), DriverOptions.of(volume().option("dvdi/DRIVER", "x").option("dvdi/Driver", "y").build(0)));
+        Map.of(),
+        DriverOptions.of(volume().option("dvdi/DRIVER", "x").option("dvdi/Driver", "y").build(0)));
   }
 
   @Test
   void valuesAreTrimmedButKeysAreNot() {
-    assertEquals(Map.of("a", "x y"), DriverOptions.of(volume().option("dvdi/a", " \tx y\n ").build(0)));
+    assertEquals(
+        Map.of("a", "x y"), DriverOptions.of(volume().option("dvdi/a", " \tx y\n ").build(0)));
   }
 
   @Test
   void optionsOfOtherNamespacesStayWithMarathon() {
     assertEquals(
         Map.of("b", "2"),
-        DriverOptions.of(volume().option("dcos/a", "1").option("dvdi/b", "2").option("DVDI/c", "3").build(0)));
+        DriverOptions.of(
+            volume().option("dcos/a", "1").option("dvdi/b", "2").option("DVDI/c", "3").build(0)));
   }
 
   @Test
@@ -51,7 +54,8 @@ class DriverOptionsTest {
     expected.put("iops", "5");
     assertEquals(
         expected,
-        DriverOptions.of(volume().option("dvdi/size", "5").option("dvdi/iops", "5").size(100L).build(0)));
+        DriverOptions.of(
+            volume().option("dvdi/size", "5").option("dvdi/iops", "5").size(100L).build(0)));
   }
 
   @Test
@@ -64,7 +68,13 @@ class DriverOptionsTest {
   void theVolumeCarriesPathModeDriverAndName() {
     Protos.Volume volume =
         DockerVolumeTranslator.toVolume(
-            volume().containerPath("/srv").mode(ReadMode.RO).name("n1").option("dvdi/driver", "localvol").option("dvdi/k", "v").build(0));
+            volume()
+                .containerPath("/srv")
+                .mode(ReadMode.RO)
+                .name("n1")
+                .option("dvdi/driver", "localvol")
+                .option("dvdi/k", "v")
+                .build(0));
     assertEquals("/srv", volume.getContainerPath());
     assertEquals(Protos.Volume.Mode.RO, volume.getMode());
     assertEquals(Protos.Volume.Source.Type.DOCKER_VOLUME, volume.getSource().getType());

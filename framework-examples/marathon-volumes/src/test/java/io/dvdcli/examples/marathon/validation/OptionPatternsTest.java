@@ -11,8 +11,18 @@ class OptionPatternsTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "rexray|true", "a|true", "local-persist|true", "x1-2|true",
-        "-a|false", "a-|false", "A|false", "a_b|false", "a.b|false", "a/b|false", "''|false", "' a'|false",
+        "rexray|true",
+        "a|true",
+        "local-persist|true",
+        "x1-2|true",
+        "-a|false",
+        "a-|false",
+        "A|false",
+        "a_b|false",
+        "a.b|false",
+        "a/b|false",
+        "''|false",
+        "' a'|false",
       })
   void labelsAreLowerCaseAlphanumericsWithInnerDashes(String value, boolean expected) {
     assertEquals(expected, OptionPatterns.isLabel(value));
@@ -22,8 +32,16 @@ class OptionPatternsTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "dvdi/driver|true", "dvdi/Size|true", "dcos/a.b_c:d-e|true", "dvdi/x|true",
-        "size|false", "dvdi/|false", "dvdi/x.|false", "DVDI/x|false", "dvdi/a b|false", "dvdi/a/b|false",
+        "dvdi/driver|true",
+        "dvdi/Size|true",
+        "dcos/a.b_c:d-e|true",
+        "dvdi/x|true",
+        "size|false",
+        "dvdi/|false",
+        "dvdi/x.|false",
+        "DVDI/x|false",
+        "dvdi/a b|false",
+        "dvdi/a/b|false",
       })
   void optionKeysAreANamespaceLabelASlashAndAName(String key, boolean expected) {
     assertEquals(expected, OptionPatterns.isOptionKey(key));

@@ -12,9 +12,8 @@ import org.junit.jupiter.api.Test;
 class VolumeNameConflictsTest {
 
   private static List<String> violations(MarathonApp... apps) {
-    return new AppsValidator(ValidationOptions.MARATHON).validate(List.of(apps)).stream()
-        .map(v -> v.path() + ": " + v.message())
-        .toList();
+    return new AppsValidator(ValidationOptions.MARATHON)
+        .validate(List.of(apps)).stream().map(v -> v.path() + ": " + v.message()).toList();
   }
 
   @Test
@@ -30,8 +29,10 @@ class VolumeNameConflictsTest {
   void twoAppsWithTheSameVolumeNameConflictBothWays() {
     assertEquals(
         List.of(
-            "/apps(0)/container: Volume name 'vol' in /nested/app1 conflicts with volume(s) of same name in app(s): /nested/app2",
-            "/apps(1)/container: Volume name 'vol' in /nested/app2 conflicts with volume(s) of same name in app(s): /nested/app1"),
+            "/apps(0)/container: Volume name 'vol' in /nested/app1 conflicts with volume(s) of same"
+                + " name in app(s): /nested/app2",
+            "/apps(1)/container: Volume name 'vol' in /nested/app2 conflicts with volume(s) of same"
+                + " name in app(s): /nested/app1"),
         violations(
             app("/nested/app1").at("/apps(0)").with(volume().name("vol")).build(),
             app("/nested/app2").at("/apps(1)").with(volume().name("vol")).build()));
@@ -50,7 +51,8 @@ class VolumeNameConflictsTest {
   void onlyTheAppThatSharesIsReportedWhenTheOtherHoldsTheNameExclusively() {
     assertEquals(
         List.of(
-            "/container: Volume name 'vol' in /nested/app1 conflicts with volume(s) of same name in app(s): /nested/app2"),
+            "/container: Volume name 'vol' in /nested/app1 conflicts with volume(s) of same name in"
+                + " app(s): /nested/app2"),
         violations(
             app("/nested/app1").with(volume().name("vol").shared(true)).build(),
             app("/nested/app2").with(volume().name("vol").shared(false)).build()));
@@ -60,9 +62,12 @@ class VolumeNameConflictsTest {
   void everyOtherHolderIsListedInInputOrder() {
     assertEquals(
         List.of(
-            "/container: Volume name 'vol' in /a conflicts with volume(s) of same name in app(s): /b, /c",
-            "/container: Volume name 'vol' in /b conflicts with volume(s) of same name in app(s): /a, /c",
-            "/container: Volume name 'vol' in /c conflicts with volume(s) of same name in app(s): /a, /b"),
+            "/container: Volume name 'vol' in /a conflicts with volume(s) of same name in app(s):"
+                + " /b, /c",
+            "/container: Volume name 'vol' in /b conflicts with volume(s) of same name in app(s):"
+                + " /a, /c",
+            "/container: Volume name 'vol' in /c conflicts with volume(s) of same name in app(s):"
+                + " /a, /b"),
         violations(
             app("/a").with(volume().name("vol")).build(),
             app("/b").with(volume().name("vol")).build(),
@@ -74,7 +79,10 @@ class VolumeNameConflictsTest {
     assertEquals(
         List.of("/: Requested DVDI volume 'vol' is declared more than once within app /a"),
         violations(
-            app("/a").with(volume().name("vol")).with(volume().name("vol").containerPath("b")).build()));
+            app("/a")
+                .with(volume().name("vol"))
+                .with(volume().name("vol").containerPath("b"))
+                .build()));
   }
 
   @Test
