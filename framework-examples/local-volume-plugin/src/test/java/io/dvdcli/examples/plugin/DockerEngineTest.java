@@ -89,7 +89,8 @@ class DockerEngineTest {
   void dockerCreatesInspectsListsAndRemovesAVolumeThroughThePlugin() throws Exception {
     Result created = docker("volume", "create", "-d", driver, "-o", "size=5", "-o", "password=hunter2", "v1");
     assertEquals("v1\n", created.out(), created::toString);
-    assertEquals(Set.of("v1"), plugin.volumes());
+    // The daemon and plugin are shared by the class's tests, which run in any order.
+    assertTrue(plugin.volumes().contains("v1"));
     assertEquals(Map.of("size", "5", "password", "hunter2"), plugin.volume("v1").orElseThrow().options());
 
     Result inspected = docker("volume", "inspect", "v1");
@@ -104,7 +105,7 @@ class DockerEngineTest {
 
     Result removed = docker("volume", "rm", "v1");
     assertEquals("v1\n", removed.out(), removed::toString);
-    assertEquals(Set.of(), plugin.volumes());
+    assertTrue(!plugin.volumes().contains("v1"));
   }
 
   @Test
