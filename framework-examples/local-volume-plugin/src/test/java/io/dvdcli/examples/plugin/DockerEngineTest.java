@@ -100,7 +100,7 @@ class DockerEngineTest {
     assertEquals("local", volume.get("Scope").asText());
     assertEquals("********", volume.get("Status").get("options").get("password").asText());
 
-    assertEquals("v1\n", docker("volume", "ls", "-q", "--filter", "driver=" + driver).out());
+    assertTrue(docker("volume", "ls", "-q", "--filter", "driver=" + driver).out().lines().toList().contains("v1"));
     assertEquals("v1\n", docker("volume", "create", "-d", driver, "v1").out());
 
     Result removed = docker("volume", "rm", "v1");
