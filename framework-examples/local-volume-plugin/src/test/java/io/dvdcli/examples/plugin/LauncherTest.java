@@ -101,6 +101,20 @@ class LauncherTest {
   }
 
   @Test
+  void anUnreadableStateFailsWithOneLineAndExitStatusOne() throws Exception {
+    Path root = Files.createDirectories(tmp.resolve("root"));
+    Files.writeString(root.resolve("state.json"), "{\"version\":1,\"volumes\":[{\"name\":\"../x\"");
+    Process process =
+        launcher(List.of("--socket", tmp.resolve("local.sock").toString(), "--root", root.toString())).start();
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(1, process.exitValue());
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(err.startsWith("local-volume-plugin: Failed to read state '" + root.resolve("state.json") + "': "), err);
+    assertEquals(1, err.lines().count(), err);
+    assertFalse(Files.exists(tmp.resolve("local.sock")));
+  }
+
+  @Test
   void aSocketPathThatIsInTheWayFailsWithOneLineAndExitStatusOne() throws Exception {
     Path notSocket = Files.writeString(tmp.resolve("local.sock"), "x");
     Process process =

@@ -27,8 +27,6 @@ final class PluginConnectionFactory extends HttpConnectionFactory {
   public Connection newConnection(Connector connector, EndPoint endPoint) {
     BlankHostTolerantConnection connection =
         new BlankHostTolerantConnection(getHttpConfiguration(), connector, endPoint);
-    connection.setUseInputDirectByteBuffers(isUseInputDirectByteBuffers());
-    connection.setUseOutputDirectByteBuffers(isUseOutputDirectByteBuffers());
     return configure(connection, connector, endPoint);
   }
 
