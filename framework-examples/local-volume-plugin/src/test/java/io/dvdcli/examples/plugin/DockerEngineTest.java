@@ -91,10 +91,6 @@ class DockerEngineTest {
   void dockerCreatesInspectsListsAndRemovesAVolumeThroughThePlugin() throws Exception {
     Result created = docker("volume", "create", "-d", driver, "-o", "size=5", "-o", "password=hunter2", "v1");
     assertEquals("v1\n", created.out(), created::toString);
-<<<<<<< HEAD
-    // The daemon and plugin are shared by the class's tests, which run in any order.
-=======
->>>>>>> plugin
     assertTrue(plugin.volumes().contains("v1"));
     assertEquals(Map.of("size", "5", "password", "hunter2"), plugin.volume("v1").orElseThrow().options());
 
@@ -105,20 +101,12 @@ class DockerEngineTest {
     assertEquals("local", volume.get("Scope").asText());
     assertEquals("********", volume.get("Status").get("options").get("password").asText());
 
-<<<<<<< HEAD
-    assertTrue(docker("volume", "ls", "-q", "--filter", "driver=" + driver).out().lines().toList().contains("v1"));
-=======
     assertTrue(docker("volume", "ls", "-q", "--filter", "driver=" + driver).out().lines().anyMatch("v1"::equals));
->>>>>>> plugin
     assertEquals("v1\n", docker("volume", "create", "-d", driver, "v1").out());
 
     Result removed = docker("volume", "rm", "v1");
     assertEquals("v1\n", removed.out(), removed::toString);
-<<<<<<< HEAD
-    assertTrue(!plugin.volumes().contains("v1"));
-=======
     assertFalse(plugin.volumes().contains("v1"));
->>>>>>> plugin
   }
 
   @Test
