@@ -139,6 +139,8 @@ class HostilePluginTest {
             (p, f) -> p.on(MOUNT, json(200, "{\"Mountpoint\":\"/mnt/../etc\"}")), mount(), 6, FAIL_MOUNT + PLUGIN + "returned a mount point that is not normalised '/mnt/../etc' for volume 'v1'"),
         fails("returns a relative Mountpoint",
             (p, f) -> p.on(MOUNT, json(200, "{\"Mountpoint\":\"mnt/v1\"}")), mount(), 6, FAIL_MOUNT + PLUGIN + "returned a relative mount point 'mnt/v1' for volume 'v1'"),
+        fails("returns a Mountpoint with a lone UTF-16 surrogate",
+            (p, f) -> p.on(MOUNT, json(200, "{\"Mountpoint\":\"/mnt/\\ud800v1\"}")), mount(), 6, FAIL_MOUNT + PLUGIN + "returned a mount point that is not valid Unicode '/mnt/?v1' for volume 'v1'").alsoViaLauncher(),
         fails("returns a Mountpoint with trailing blanks",
             (p, f) -> p.on(MOUNT, json(200, "{\"Mountpoint\":\"/mnt/v1 \"}")), mount(), 6, FAIL_MOUNT + PLUGIN + "returned a mount point with surrounding blanks '/mnt/v1 ' for volume 'v1'"),
         fails("answers Activate without VolumeDriver",
