@@ -71,7 +71,8 @@ public final class PluginClient {
     while (true) {
       Duration timeout = deadline.cap(callLimit);
       if (timeout.isZero()) {
-        throw timedOut(method, callLimit);
+        throw new PluginException(Kind.TIMEOUT, "the command timeout (" + AnswerText.seconds(deadline.total())
+            + ") ran out before " + who() + " could be asked for " + method);
       }
       try {
         return exchange(method, json, answerType, timeout);
