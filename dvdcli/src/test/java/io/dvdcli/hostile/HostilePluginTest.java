@@ -130,6 +130,8 @@ class HostilePluginTest {
             mount(), 6, FAIL_MOUNT + PLUGIN + "answered VolumeDriver.Mount with something that is not the expected JSON (an HTML page: Welcome to nginx!)"),
         fails("answers Mount 200 with an empty body",
             (p, f) -> p.on(MOUNT, json(200, "")), mount(), 6, FAIL_MOUNT + PLUGIN + "answered VolumeDriver.Mount with something that is not the expected JSON (empty body)"),
+        fails("answers Mount 200 with JSON null",
+            (p, f) -> p.on(MOUNT, json(200, "null")), mount(), 6, FAIL_MOUNT + PLUGIN + "answered VolumeDriver.Mount with JSON null"),
         fails("answers a status line that is not HTTP",
             (p, f) -> p.on(MOUNT, x -> x.write("SSH-2.0-OpenSSH_9.6\r\n")), mount(), 4, FAIL_MOUNT + PLUGIN + "dropped the connection during VolumeDriver.Mount: Unexpected status line: SSH-2.0-OpenSSH_9.6"),
         fails("returns a Mountpoint with a newline",

@@ -144,12 +144,9 @@ public final class PluginClient {
   }
 
   private <T> T decode(String method, byte[] answer, Class<T> type) throws PluginException {
+    T value;
     try {
-      T value = PluginJson.MAPPER.readValue(answer, type);
-      if (value == null) {
-        throw new PluginException(Kind.BAD_ANSWER, 200, who() + " answered " + method + " with JSON null", null);
-      }
-      return value;
+      value = PluginJson.MAPPER.readValue(answer, type);
     } catch (JsonProcessingException e) {
       throw new PluginException(Kind.BAD_ANSWER, 200,
           who() + " answered " + method + " with something that is not the expected JSON ("
@@ -158,6 +155,10 @@ public final class PluginClient {
       throw new PluginException(Kind.BAD_ANSWER, 200,
           who() + " answered " + method + " with unreadable JSON: " + e.getMessage(), e);
     }
+    if (value == null) {
+      throw new PluginException(Kind.BAD_ANSWER, 200, who() + " answered " + method + " with JSON null", null);
+    }
+    return value;
   }
 
   private static byte[] encode(Object body) {
