@@ -119,6 +119,12 @@ public final class PluginClient {
       byte[] answer = readBounded(method, response);
       log.debug("POST /" + method + " -> HTTP " + response.code() + " in "
           + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms");
+      if (response.isRedirect()) {
+        String to = response.header("Location");
+        throw new PluginException(Kind.BAD_ANSWER, response.code(),
+            who() + " answered " + method + " with HTTP " + response.code() + ", a redirect to '"
+                + AnswerText.oneLine(to == null ? "" : to) + "' that dvdcli does not follow", null);
+      }
       if (response.code() != 200) {
         Kind kind = response.code() == 404 ? Kind.NOT_IMPLEMENTED : Kind.REFUSED;
         throw new PluginException(kind, response.code(),
