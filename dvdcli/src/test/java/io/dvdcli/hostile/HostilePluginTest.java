@@ -87,6 +87,8 @@ class HostilePluginTest {
             FAIL_MOUNT + "the command timeout (0 s) ran out before plugin 'hostile' could be asked for Plugin.Activate"),
         fails("sends 100 Continue, then nothing",
             (p, f) -> p.on(MOUNT, Behaviours.continueThenNothing()), mount(), 5, FAIL_MOUNT + PLUGIN + "did not answer VolumeDriver.Mount within <n> s (command timeout <n> s)"),
+        fails("closes the connection in the middle of the headers",
+            (p, f) -> p.on(MOUNT, Behaviours.closeMidHeaders()), mount(), 4, FAIL_MOUNT + PLUGIN + "dropped the connection during VolumeDriver.Mount: the answer's headers were cut off or too long"),
         fails("closes the connection in the middle of the body",
             (p, f) -> p.on(MOUNT, Behaviours.closeMidBody()), mount(), 4, FAIL_MOUNT + PLUGIN + "dropped the connection during VolumeDriver.Mount: unexpected end of stream"),
         fails("closes the connection in the middle of the Unmount body",
@@ -138,6 +140,13 @@ class HostilePluginTest {
             (p, f) -> p.on("Plugin.Activate", Behaviours.redirect(302, "/login")), mount(), 6, FAIL_MOUNT + PLUGIN + "answered Plugin.Activate with HTTP 302, a redirect to '/login' that dvdcli does not follow"),
         fails("answers a status line that is not HTTP",
             (p, f) -> p.on(MOUNT, x -> x.write("SSH-2.0-OpenSSH_9.6\r\n")), mount(), 4, FAIL_MOUNT + PLUGIN + "dropped the connection during VolumeDriver.Mount: Unexpected status line: SSH-2.0-OpenSSH_9.6"),
+        fails("sends headers that never end",
+            (p, f) -> p.on(MOUNT, x -> {
+              x.write("HTTP/1.1 200 OK\r\n");
+              while (true) {
+                x.write("X-Junk: " + "j".repeat(1000) + "\r\n");
+              }
+            }), mount(), 4, FAIL_MOUNT + PLUGIN + "dropped the connection during VolumeDriver.Mount: the answer's headers were cut off or too long"),
         fails("returns a Mountpoint with a newline",
             (p, f) -> p.on(MOUNT, json(200, "{\"Mountpoint\":\"/mnt/v1\\n/etc\"}")), mount(), 6, FAIL_MOUNT + PLUGIN + "returned a mount point with a control character '/mnt/v1\\x0a/etc' for volume 'v1'"),
         fails("returns a Mountpoint with an escaped NUL",

@@ -8,6 +8,7 @@ import io.dvdcli.plugin.PluginException.Kind;
 import io.dvdcli.protocol.PluginAnswer;
 import io.dvdcli.protocol.PluginJson;
 import io.dvdcli.protocol.PluginProtocol;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -226,6 +227,12 @@ public final class PluginClient {
   }
 
   private static String describe(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof EOFException && String.valueOf(t.getMessage()).startsWith("\\n not found")) {
+        // OkHttp's header reader: the stream ended, or the headers passed its 256 KiB limit.
+        return "the answer's headers were cut off or too long";
+      }
+    }
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
