@@ -104,7 +104,7 @@ public final class HostilePlugin implements AutoCloseable {
   private final Path socket;
   private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
   private final Set<String> resetBeforeBody = ConcurrentHashMap.newKeySet();
-  private final List<String> methods = new CopyOnWriteArrayList<>();
+  private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final Set<SocketChannel> open = ConcurrentHashMap.newKeySet();
   private final CountDownLatch closing = new CountDownLatch(1);
   private final Thread acceptor;
@@ -150,9 +150,17 @@ public final class HostilePlugin implements AutoCloseable {
     return this;
   }
 
+  /** A request as received: the method and the body, as text. */
+  public record Request(String method, String body) {}
+
   /** The methods called, in order. */
   public List<String> methods() {
-    return List.copyOf(methods);
+    return requests.stream().map(Request::method).toList();
+  }
+
+  /** The requests received, in order (the body is empty for a connection reset before it was read). */
+  public List<Request> requests() {
+    return List.copyOf(requests);
   }
 
   /**
@@ -190,8 +198,8 @@ public final class HostilePlugin implements AutoCloseable {
       }
       String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
       String method = lines[0].split(" ")[1].substring(1);
-      methods.add(method);
       if (resetBeforeBody.contains(method)) {
+        requests.add(new Request(method, ""));
         new Exchange(c, method, "").reset();
         return;
       }
@@ -206,6 +214,7 @@ public final class HostilePlugin implements AutoCloseable {
         // read the whole body
       }
       Exchange x = new Exchange(c, method, new String(body.array(), StandardCharsets.UTF_8));
+      requests.add(new Request(method, x.body()));
       behaviours.getOrDefault(method, HostilePlugin::wellBehaved).answer(x);
     } catch (IOException | InterruptedException | RuntimeException clientWentAway) {
       // dvdcli gave up (timeout, cap reached) or the test closed the plugin: nothing to do.
