@@ -48,6 +48,10 @@ public final class VolumeFlags {
     if (driver == null || driver.isBlank()) {
       throw new ParameterException(spec.commandLine(), "missing --volumedriver=DRIVER");
     }
+    // Checked here, not only by plugin-name validation: error lines quote the driver as given.
+    if (driver.chars().anyMatch(Character::isISOControl)) {
+      throw new ParameterException(spec.commandLine(), "--volumedriver contains a control character");
+    }
     return driver;
   }
 

@@ -138,7 +138,7 @@ class HostileInputTest {
 
   static Stream<String> driverNamesOutsideThePluginFolders() {
     return Stream.of("../evil", "../../" + "evil", "a/../../evil", "evil/../../evil", "..", ".", "./evil", "/evil",
-        ".evil", "evil;id", "$(id)", "`id`", "evil ", "e vil", "hostile\u2028", LONG,
+        ".evil", "evil;id", "$(id)", "`id`", "evil\n", "evil\u0000", "evil ", "e vil", "hostile\u2028", LONG,
         "hostile/../evil", "café");
   }
 
