@@ -93,11 +93,14 @@ public final class Behaviours {
     };
   }
 
-  /** Answers well, then the plugin process dies (socket file left behind). */
+  /**
+   * Answers well, and the plugin process dies (socket file left behind). It stops listening before
+   * the answer goes out, so the next call cannot slip into the accept queue.
+   */
   public static Behaviour answerThenDie() {
     return x -> {
-      HostilePlugin.wellBehaved(x);
       x.plugin().die();
+      HostilePlugin.wellBehaved(x);
     };
   }
 
