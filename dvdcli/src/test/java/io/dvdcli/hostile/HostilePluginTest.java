@@ -167,15 +167,21 @@ class HostilePluginTest {
             (p, f) -> p.on("Plugin.Activate", json(200, "{\"Implements\":null}")), mount(), 3, FAIL_MOUNT + PLUGIN + "at unix://<sock> is not a volume driver (it implements [])"),
         fails("answers with an Err of 10 000 characters over several lines",
             (p, f) -> p.on(MOUNT, json(500, "{\"Err\":\"" + "line\\n".repeat(2_000) + "\"}")), mount(), 1, FAIL_MOUNT + PLUGIN + "answered VolumeDriver.Mount with HTTP 500: " + "line ".repeat(60) + "..."),
+        fails("answers 200 with an Err of only NULs and blanks",
+            (p, f) -> p.on(MOUNT, json(200, "{\"Mountpoint\":\"/mnt/v1\",\"Err\":\"\\u0000\\u0000 \"}")), mount(), 1,
+            FAIL_MOUNT + PLUGIN + "answered VolumeDriver.Mount with an error: (the plugin gave an empty error message)"),
+        fails("answers 500 with a body of only control characters",
+            (p, f) -> p.on(MOUNT, raw(500, "text/plain", new byte[] {1, 2, 3})), mount(), 1,
+            FAIL_MOUNT + PLUGIN + "answered VolumeDriver.Mount with HTTP 500: a body of 3 bytes of blanks and control characters"),
         fails("dies between Create and Mount",
             (p, f) -> p.on(GET, json(200, "{\"Err\":\"no such volume\"}")).on("VolumeDriver.Create", Behaviours.answerThenDie()),
             mount(), 4, FAIL_MOUNT + "cannot reach plugin 'hostile' for VolumeDriver.Mount: nothing listens on socket <sock> (stale socket: the file exists but the plugin is not running); gave up after 1 attempt in 0 s").alsoViaLauncher(),
         fails("dies between Create and Mount, and is back 1 s later (retry budget 30 s)",
             (p, f) -> {
               p.on(GET, json(200, "{\"Err\":\"no such volume\"}")).on("VolumeDriver.Create", x -> {
-                HostilePlugin.wellBehaved(x);
                 x.plugin().die();
                 f.restartAfter(Duration.ofSeconds(1));
+                HostilePlugin.wellBehaved(x);
               });
             },
             mount("--retry-timeout=30"), 0, "/mnt/v1"));

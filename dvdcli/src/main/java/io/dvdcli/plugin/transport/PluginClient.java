@@ -135,7 +135,7 @@ public final class PluginClient {
       T decoded = decode(method, answer, answerType);
       if (decoded.failed()) {
         throw new PluginException(Kind.REFUSED, 200,
-            who() + " answered " + method + " with an error: " + AnswerText.oneLine(decoded.err()), null);
+            who() + " answered " + method + " with an error: " + AnswerText.errText(decoded.err()), null);
       }
       return decoded;
     }
