@@ -43,7 +43,8 @@ class HostilePluginTest {
 
   private static final Map<String, Row> ROWS = new ConcurrentHashMap<>();
 
-  record Row(HostileCase c, Dvdcli.Result inProcess, Dvdcli.Result launcher) {}
+  /** One case's results; {@code socket} is the temp socket path, shown in the table as Docker's. */
+  record Row(HostileCase c, Dvdcli.Result inProcess, Dvdcli.Result launcher, String socket) {}
 
   @TempDir Path tmp;
 
@@ -215,7 +216,7 @@ class HostilePluginTest {
       c.scenario().script(f.plugin(), f);
       Dvdcli.Result r = new InProcess(f.sockets(), f.specs()).env("DVDCLI_TIMEOUT", TIMEOUT_SECONDS)
           .run(c.args().toArray(new String[0]));
-      ROWS.merge(c.name(), new Row(c, r, null), (a, b) -> new Row(c, r, a.launcher()));
+      ROWS.merge(c.name(), new Row(c, r, null, f.socket().toString()), (a, b) -> new Row(c, r, a.launcher(), f.socket().toString()));
       check(c, r, f);
     }
   }
@@ -227,7 +228,7 @@ class HostilePluginTest {
       c.scenario().script(f.plugin(), f);
       Dvdcli.Result r = new Dvdcli(f.sockets(), f.specs()).env("DVDCLI_TIMEOUT", LAUNCHER_TIMEOUT_SECONDS)
           .env("DVDCLI_MOUNT_ID", "test-id").run(c.args().toArray(new String[0]));
-      ROWS.merge(c.name(), new Row(c, null, r), (a, b) -> new Row(c, a.inProcess(), r));
+      ROWS.merge(c.name(), new Row(c, null, r, f.socket().toString()), (a, b) -> new Row(c, a.inProcess(), r, a.socket()));
       check(c, r, f);
     }
   }
@@ -275,12 +276,23 @@ class HostilePluginTest {
         return;
       }
       Dvdcli.Result any = row.inProcess() != null ? row.inProcess() : row.launcher();
-      String shown = any.exit() == 0 ? any.stdout().strip() : any.lastStderrLine();
+      String shown = (any.exit() == 0 ? any.stdout().strip() : any.lastStderrLine())
+          .replace(row.socket(), "/run/docker/plugins/hostile.sock");
       md.append("| ").append(c.name()).append(" | `").append(c.args().get(0)).append("` | ")
           .append(any.exit()).append(" | `").append(shown.replace("|", "\\|").replace("`", "'")).append("` | ")
           .append(row.inProcess() == null ? "" : row.inProcess().millis() + " ms").append(" | ")
           .append(row.launcher() == null ? "" : row.launcher().millis() + " ms").append(" |\n");
     });
+    List<Dvdcli.Result> runs = new ArrayList<>();
+    ROWS.values().forEach(row -> Stream.of(row.inProcess(), row.launcher()).filter(r -> r != null).forEach(runs::add));
+    long hung = runs.stream().filter(r -> r.millis() >= BOUND_MILLIS).count();
+    long corrupted = ROWS.values().stream().flatMap(row -> Stream.of(row.inProcess(), row.launcher())
+        .filter(r -> r != null).filter(r -> r.exit() == 0 ? !r.stdout().equals(row.c().lastLine() + "\n")
+            : r.stdoutBytes().length > 0)).count();
+    md.append("\n").append(ROWS.size()).append(" cases, ").append(runs.size()).append(" runs (in-process and")
+        .append(" launcher), ").append(hung).append(" hung (").append(BOUND_MILLIS / 1000).append(" s or more), ")
+        .append(corrupted).append(" with a corrupted stdout; the longest took ")
+        .append(runs.stream().mapToLong(Dvdcli.Result::millis).max().orElse(0)).append(" ms.\n");
     Path out = Path.of("target", "hostile-cases.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, md.toString());
