@@ -1,0 +1,40 @@
+package io.dvdcli.examples.scheduler;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code mesos-framework run ...} runs the example framework; {@code stand-in} the test double. */
+@Command(
+    name = "mesos-framework",
+    mixinStandardHelpOptions = true,
+    version = "mesos-framework 0.1.0",
+    description = "An example Mesos framework (v1 HTTP scheduler API) that runs a task with external volumes.",
+    subcommands = {RunCommand.class})
+public final class Main implements Runnable {
+  /** Exit code when the framework itself failed (master unreachable, refused us, ...). */
+  static final int FRAMEWORK_FAILED = 3;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  static int execute(String... args) {
+    return new CommandLine(new Main())
+        .setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
+          commandLine.getErr().println("mesos-framework: " + exception.getMessage());
+          return FRAMEWORK_FAILED;
+        })
+        .setParameterExceptionHandler((exception, args1) -> {
+          // One line, not the whole usage text: the error is what the user needs to see.
+          exception.getCommandLine().getErr().println("mesos-framework: " + exception.getMessage()
+              + " (see --help)");
+          return exception.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+        })
+        .execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(new CommandLine(this), "Missing subcommand: run or stand-in");
+  }
+}
