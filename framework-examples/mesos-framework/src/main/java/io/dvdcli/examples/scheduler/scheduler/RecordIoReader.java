@@ -56,10 +56,17 @@ public final class RecordIoReader {
       throw new IOException("Failed to read RecordIO record: length " + length
           + " exceeds the limit of " + maxRecordBytes + " bytes");
     }
-    byte[] record = in.readNBytes((int) length);
-    if (record.length != length) {
-      throw new EOFException("Failed to read RecordIO record: the stream ended after "
-          + record.length + " of " + length + " bytes");
+    // Not InputStream.readNBytes: it ends with a zero-length read, on which OkHttp's stream blocks
+    // until more data arrives, i.e. until the master's next event.
+    byte[] record = new byte[(int) length];
+    int filled = 0;
+    while (filled < record.length) {
+      int n = in.read(record, filled, record.length - filled);
+      if (n < 0) {
+        throw new EOFException("Failed to read RecordIO record: the stream ended after "
+            + filled + " of " + length + " bytes");
+      }
+      filled += n;
     }
     return Optional.of(record);
   }

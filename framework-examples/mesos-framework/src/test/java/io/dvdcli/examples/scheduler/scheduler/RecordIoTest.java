@@ -85,11 +85,17 @@ class RecordIoTest {
     return bytes;
   }
 
-  /** Hands out at most {@code chunk} bytes per read, as HTTP chunks or TCP segments may. */
+  /**
+   * Hands out at most {@code chunk} bytes per read, as HTTP chunks or TCP segments may, and refuses
+   * zero-length reads: OkHttp's stream blocks on those until more data arrives.
+   */
   private static InputStream chunked(byte[] bytes, int chunk) {
     return new FilterInputStream(new ByteArrayInputStream(bytes)) {
       @Override
       public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (length == 0) {
+          throw new AssertionError("a zero-length read would block on a live stream");
+        }
         return super.read(buffer, offset, Math.min(length, chunk));
       }
     };
