@@ -14,7 +14,15 @@ public final class Main implements Runnable {
   /** Exit code when the framework itself failed (master unreachable, refused us, ...). */
   static final int FRAMEWORK_FAILED = 3;
 
+  /** protobuf-java 4.x warns, once per message type, about gencode as old as mesos 1.11.0's. */
+  private static final String OLD_GENCODE_PROPERTY = "com.google.protobuf.use_unsafe_pre22_gencode";
+
   public static void main(String[] args) {
+    // The warning is about deeply nested hostile input; our peers are the Mesos master and, for
+    // the stand-in, a loopback framework (README, "Protobuf runtime").
+    if (System.getProperty(OLD_GENCODE_PROPERTY) == null) {
+      System.setProperty(OLD_GENCODE_PROPERTY, "true");
+    }
     System.exit(execute(args));
   }
 

@@ -26,10 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = {
-        "Subscribes to a Mesos master, launches the task when an offer fits, reports its states on stderr,",
-        "and exits 0 for TASK_FINISHED, 1 for any other terminal state, 2 for bad usage, 3 when the",
-        "framework itself fails."})
+    description = "Subscribes to a Mesos master, launches the task when an offer fits, reports its states on "
+        + "stderr, and exits 0 for TASK_FINISHED, 1 for any other terminal state, 2 for bad usage, 3 when the "
+        + "framework itself fails.")
 final class RunCommand implements Callable<Integer> {
 
   @Spec

@@ -80,7 +80,8 @@ public final class MesosFramework {
       } catch (IOException e) {
         lastFailure = e;
         if (!isStopping()) {
-          log("lost the connection to the master: " + e.getMessage());
+          log((frameworkId == null ? "could not subscribe: " : "lost the connection to the master: ")
+              + e.getMessage());
         }
       } finally {
         current = null;
