@@ -12,6 +12,7 @@ import io.dvdcli.commands.UnmountCommand;
 import io.dvdcli.commands.VersionCommand;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,17 @@ import picocli.CommandLine.IVersionProvider;
 public final class DvdcliCommand implements Runnable {
   private final Map<String, String> env;
   private final PrintWriter out;
+  private final PrintStream err;
 
-  public DvdcliCommand(Map<String, String> env, PrintWriter out) {
+  public DvdcliCommand(Map<String, String> env, PrintWriter out, PrintStream err) {
     this.env = Map.copyOf(env);
     this.out = out;
+    this.err = err;
+  }
+
+  /** Where diagnostics and warnings go: never stdout. */
+  public PrintStream err() {
+    return err;
   }
 
   public Map<String, String> env() {

@@ -25,7 +25,7 @@ public final class Main {
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), false);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
     boolean debug = "1".equals(env.get("DVDCLI_DEBUG"));
-    CommandLine cl = new CommandLine(new DvdcliCommand(env, out))
+    CommandLine cl = new CommandLine(new DvdcliCommand(env, out, stderr))
         .setOptionsCaseInsensitive(true)
         .setSubcommandsCaseInsensitive(true)
         .setOut(out)

@@ -11,6 +11,7 @@ import io.dvdcli.plugin.transport.HttpClients;
 import io.dvdcli.plugin.transport.PluginClient;
 import io.dvdcli.plugin.transport.Sleeper;
 import io.dvdcli.volume.VolumeDriverClient;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,9 +53,9 @@ public final class ConnectionFlags {
   /** Everything a command needs to talk to one plugin, built once per run. */
   public record Session(VolumeDriverClient driver, Deadline deadline, Diagnostics log) {}
 
-  public Diagnostics diagnostics(Map<String, String> env) {
+  public Diagnostics diagnostics(Map<String, String> env, PrintStream err) {
     String e = env.getOrDefault("DVDCLI_DEBUG", "");
-    return new Diagnostics(System.err, debug || e.equals("1") || e.equalsIgnoreCase("true"));
+    return new Diagnostics(err, debug || e.equals("1") || e.equalsIgnoreCase("true"));
   }
 
   public Deadline deadline(Map<String, String> env, Duration commandDefault) {
@@ -82,9 +83,9 @@ public final class ConnectionFlags {
   }
 
   /** Finds the plugin (retrying a missing one as Docker does) and prepares its client. */
-  public Session connect(String driverName, Map<String, String> env, Duration commandDefault)
+  public Session connect(String driverName, Map<String, String> env, PrintStream err, Duration commandDefault)
       throws PluginException {
-    Diagnostics log = diagnostics(env);
+    Diagnostics log = diagnostics(env, err);
     Deadline deadline = deadline(env, commandDefault);
     Backoff backoff = new Backoff(seconds(retrySeconds, env, "DVDCLI_RETRY_TIMEOUT", Duration.ofSeconds(30), "--retry-timeout"));
     PluginAddress address = new PluginLookup(discovery(env), backoff, deadline, Sleeper.REAL, log).find(driverName);

@@ -1,5 +1,6 @@
 package io.dvdcli.commands;
 
+import io.dvdcli.log.Diagnostics;
 import io.dvdcli.plugin.PluginException;
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class CreateCommand extends VolumeCommand {
       ConnectionFlags.Session s = connect();
       Map<String, String> options = volume.options(s.log());
       s.driver().activate();
-      s.log().debug("creating volume '" + name + "' with options " + io.dvdcli.log.Diagnostics.masked(options));
+      s.log().debug("creating volume '" + name + "' with options " + Diagnostics.masked(options));
       s.driver().create(name, options);
       answer(name);
       return 0;

@@ -14,6 +14,7 @@ import io.dvdcli.volume.VolumeDriverClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,7 @@ public final class PluginsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Diagnostics log = connection.diagnostics(root.env());
+    Diagnostics log = connection.diagnostics(root.env(), root.err());
     PluginDiscovery discovery = connection.discovery(root.env());
     List<PluginDiscovery.Found> found = new ArrayList<>();
     if (names.isEmpty()) {
@@ -51,9 +52,9 @@ public final class PluginsCommand implements Callable<Integer> {
       for (String name : names) {
         try {
           PluginAddress a = discovery.find(name);
-          found.add(new PluginDiscovery.Found(name, java.util.Optional.of(a), java.util.Optional.empty(), a.foundAt()));
+          found.add(new PluginDiscovery.Found(name, Optional.of(a), Optional.empty(), a.foundAt()));
         } catch (PluginException e) {
-          found.add(new PluginDiscovery.Found(name, java.util.Optional.empty(), java.util.Optional.of(e.getMessage()), null));
+          found.add(new PluginDiscovery.Found(name, Optional.empty(), Optional.of(e.getMessage()), null));
         }
       }
     }
@@ -68,7 +69,7 @@ public final class PluginsCommand implements Callable<Integer> {
     }
     root.out().flush();
     if (found.isEmpty()) {
-      System.err.println("dvdcli: no plugins found in " + discovery.socketsDir() + " or " + discovery.specsDirs());
+      root.err().println("dvdcli: no plugins found in " + discovery.socketsDir() + " or " + discovery.specsDirs());
       return 1;
     }
     return allOk ? 0 : 1;

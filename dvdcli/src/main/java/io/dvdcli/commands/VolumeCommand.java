@@ -34,7 +34,7 @@ abstract class VolumeCommand implements Callable<Integer> {
   }
 
   ConnectionFlags.Session connect() throws PluginException {
-    return connection.connect(volume.driver(), env(), defaultTimeout());
+    return connection.connect(volume.driver(), env(), root.err(), defaultTimeout());
   }
 
   /** Prints the answer and nothing else, with one newline, as Mesos reads stdout whole. */

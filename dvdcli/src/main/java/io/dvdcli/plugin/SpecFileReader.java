@@ -72,15 +72,15 @@ final class SpecFileReader {
 
   private static URI parseAddress(Path file, String address) throws PluginException {
     URI uri;
+    if (!address.contains("://")) {
+      // Docker: "Unknown protocol" for an address without a scheme.
+      throw invalid(file, "address '" + PluginName.printable(address)
+          + "' has no scheme (expected unix://, tcp:// or https://)");
+    }
     try {
       uri = new URI(address);
     } catch (URISyntaxException e) {
       throw invalid(file, "'" + PluginName.printable(address) + "' is not a URL");
-    }
-    if (uri.getScheme() == null) {
-      // Docker: "Unknown protocol" for an address without a scheme.
-      throw invalid(file, "address '" + PluginName.printable(address)
-          + "' has no scheme (expected unix://, tcp:// or https://)");
     }
     try {
       PluginAddress probe = new PluginAddress("probe", uri, TlsConfig.NONE, file);

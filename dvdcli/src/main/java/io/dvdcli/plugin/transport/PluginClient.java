@@ -15,6 +15,7 @@ import java.net.SocketException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -79,6 +80,10 @@ public final class PluginClient {
       } catch (IOException e) {
         if (e instanceof InterruptedIOException) {
           throw timedOut(method, timeout);
+        }
+        if (e instanceof SSLException) {
+          throw new PluginException(Kind.UNREACHABLE, 0,
+              "TLS with " + who() + " at " + address.uri() + " failed during " + method + ": " + describe(e), e);
         }
         if (!isConnectFailure(e)) {
           throw new PluginException(Kind.UNREACHABLE, 0,
