@@ -266,7 +266,7 @@ final class StandInMaster {
     Task task = tasks.get(taskId.getValue());
     if (task == null || !task.frameworkId.equals(framework.id)) {
       sendUpdate(framework, unreliable(taskId, TaskState.TASK_LOST, TaskStatus.Source.SOURCE_MASTER,
-          TaskStatus.Reason.REASON_RECONCILIATION, "Attempted to kill an unknown task"));
+          null, "Attempted to kill an unknown task"));
       return;
     }
     agent.kill(taskId.getValue());
