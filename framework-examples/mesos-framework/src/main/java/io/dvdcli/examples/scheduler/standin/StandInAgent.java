@@ -32,7 +32,7 @@ import org.apache.mesos.v1.Protos.Volume;
  * in the sandbox; the links are removed and the isolator unmounts (cleanup) before the terminal
  * update is sent, so a framework that exits on that update leaves no mount behind.
  */
-final class StandInAgent implements AutoCloseable {
+final class StandInAgent {
   private final AgentID agentId;
   private final ContainerVolumes volumes;
   private final Path sandboxes;
@@ -74,12 +74,15 @@ final class StandInAgent implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() throws InterruptedException {
+  /** Kills running tasks and waits (bounded) for them to unmount their volumes. */
+  void shutdown() {
     running.values().forEach(RunningTask::kill);
     runner.shutdown();
-    // Let killed tasks unmount their volumes before the stand-in goes away.
-    runner.awaitTermination(2, TimeUnit.MINUTES);
+    try {
+      runner.awaitTermination(2, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private final class RunningTask {

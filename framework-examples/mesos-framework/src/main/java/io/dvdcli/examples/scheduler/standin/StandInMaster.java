@@ -330,8 +330,7 @@ final class StandInMaster {
       if (framework.stream == null || framework.refusedUntil.isAfter(now)) {
         continue;
       }
-      String role = framework.info.getRolesCount() > 0 ? framework.info.getRoles(0)
-          : framework.info.hasRole() ? framework.info.getRole() : "*";
+      String role = roleOf(framework.info);
       outstanding = Offer.newBuilder()
           .setId(OfferID.newBuilder().setValue(masterId + "-O" + nextOfferNumber++))
           .setFrameworkId(FrameworkID.newBuilder().setValue(framework.id))
@@ -346,6 +345,15 @@ final class StandInMaster {
           .build());
       return;
     }
+  }
+
+  /** Frameworks without MULTI_ROLE name their role in the deprecated singular field. */
+  @SuppressWarnings("deprecation")
+  private static String roleOf(FrameworkInfo info) {
+    if (info.getRolesCount() > 0) {
+      return info.getRoles(0);
+    }
+    return info.hasRole() ? info.getRole() : "*";
   }
 
   private void refuse(Framework framework, double seconds) {

@@ -78,12 +78,14 @@ public final class StandInMesos implements AutoCloseable {
 
   /** Stops serving; running tasks are killed and their volumes cleaned up. */
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
+    URI where = uri();
+    agent.shutdown();
+    timer.shutdownNow();
     try {
-      agent.close();
-    } finally {
-      timer.shutdownNow();
       server.stop();
+    } catch (Exception e) {
+      throw new IOException("Failed to stop the stand-in master on '" + where + "': " + e.getMessage(), e);
     }
   }
 }
