@@ -42,9 +42,11 @@ final class StandInAgent {
     return thread;
   });
   private final Map<String, RunningTask> running = new ConcurrentHashMap<>();
+  private final Consumer<String> log;
 
-  StandInAgent(AgentID agentId, ContainerVolumes volumes, Path workDir) {
+  StandInAgent(AgentID agentId, ContainerVolumes volumes, Path workDir, Consumer<String> log) {
     this.agentId = agentId;
+    this.log = log;
     this.volumes = volumes;
     this.sandboxes = workDir.resolve("sandboxes");
   }
@@ -119,11 +121,16 @@ final class StandInAgent {
       }
       List<Path> links = new ArrayList<>();
       try {
+        if (!specs.isEmpty()) {
+          log("preparing volumes " + specs.stream().map(v -> v.driver() + "/" + v.name()).toList());
+        }
         List<Path> hostPaths = volumes.prepare(containerId, specs);
         for (int i = 0; i < specs.size(); i++) {
           Path link = sandbox.resolve(specs.get(i).containerPath());
           Files.createDirectories(link.getParent());
           links.add(Files.createSymbolicLink(link, hostPaths.get(i)));
+          log("volume " + specs.get(i).driver() + "/" + specs.get(i).name() + " mounted at " + hostPaths.get(i)
+              + ", linked from " + link);
         }
       } catch (IOException | RuntimeException e) {
         String cleanupFailure = unmount(links);
@@ -136,6 +143,7 @@ final class StandInAgent {
       TaskState state;
       try {
         update(TaskState.TASK_STARTING, TaskStatus.Source.SOURCE_EXECUTOR, null, null);
+        log("running sh -c '" + task.getCommand().getValue() + "' in " + sandbox);
         Process started = start(sandbox);
         update(TaskState.TASK_RUNNING, TaskStatus.Source.SOURCE_EXECUTOR, null, null);
         int status = started.waitFor();
@@ -172,6 +180,9 @@ final class StandInAgent {
 
     /** Removes the volume links, then has the isolator unmount; returns "" or a failure note. */
     private String unmount(List<Path> links) {
+      if (!links.isEmpty()) {
+        log("cleaning up volumes");
+      }
       StringBuilder failure = new StringBuilder();
       for (Path link : links) {
         try {
@@ -188,7 +199,12 @@ final class StandInAgent {
       return failure.toString();
     }
 
+    private void log(String message) {
+      log.accept("agent: task " + task.getTaskId().getValue() + ": " + message);
+    }
+
     private void update(TaskState state, TaskStatus.Source source, TaskStatus.Reason reason, String message) {
+      log(state + (message == null ? "" : ": " + message));
       updates.accept(StatusUpdates.reliable(task.getTaskId(), agentId, state, source, reason, message));
     }
   }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.mesos.v1.Protos.FrameworkID;
 import org.apache.mesos.v1.Protos.FrameworkInfo;
@@ -54,8 +55,11 @@ final class StandInMaster {
   private int nextFrameworkNumber;
   private int nextOfferNumber;
 
+  private final Consumer<String> log;
+
   StandInMaster(StandInAgent agent, String hostname, AgentResources total, Duration heartbeat,
-      ScheduledExecutorService timer) {
+      ScheduledExecutorService timer, Consumer<String> log) {
+    this.log = log;
     this.agent = agent;
     this.hostname = hostname;
     this.total = total;
@@ -88,6 +92,8 @@ final class StandInMaster {
       framework.stream.close();
     }
     framework.stream = openStream.apply(id);
+    log.accept("master: framework " + id + (info.hasId() ? " re-subscribed" : " subscribed")
+        + " (stream " + framework.stream.id() + ")");
     framework.stream.send(Event.newBuilder()
         .setType(Event.Type.SUBSCRIBED)
         .setSubscribed(Event.Subscribed.newBuilder()
@@ -143,6 +149,7 @@ final class StandInMaster {
 
   /** Breaks every subscription stream without telling the frameworks. */
   synchronized void dropStreams() {
+    log.accept("master: dropping every subscription stream");
     for (Framework framework : frameworks.values()) {
       if (framework.stream != null) {
         framework.stream.drop();
@@ -203,6 +210,8 @@ final class StandInMaster {
         }
         cpusLeft -= cpus;
         memLeft -= mem;
+        log.accept("master: framework " + framework.id + " launches task " + info.getTaskId().getValue()
+            + " with offer " + offer.getId().getValue());
         Task task = new Task(info, framework.id, cpus, mem);
         tasks.put(info.getTaskId().getValue(), task);
         agent.launch(info, status -> agentUpdate(task, status));
@@ -212,6 +221,8 @@ final class StandInMaster {
   }
 
   private void decline(Framework framework, List<OfferID> offerIds, double refuseSeconds) {
+    log.accept("master: framework " + framework.id + " declines " + offerIds.stream().map(OfferID::getValue).toList()
+        + " for " + refuseSeconds + " s");
     if (outstanding != null && offerIds.contains(outstanding.getId())
         && outstanding.getFrameworkId().getValue().equals(framework.id)) {
       outstanding = null;
@@ -273,6 +284,7 @@ final class StandInMaster {
   }
 
   private void teardown(Framework framework) {
+    log.accept("master: framework " + framework.id + " tears down");
     tasks.values().stream()
         .filter(task -> task.frameworkId.equals(framework.id))
         .forEach(task -> agent.kill(task.info.getTaskId().getValue()));
@@ -339,6 +351,8 @@ final class StandInMaster {
           .addResources(scalarResource("cpus", cpus, role))
           .addResources(scalarResource("mem", mem, role))
           .build();
+      log.accept("master: offer " + outstanding.getId().getValue() + " (cpus " + cpus + ", mem " + mem
+          + ") to framework " + framework.id);
       framework.stream.send(Event.newBuilder()
           .setType(Event.Type.OFFERS)
           .setOffers(Event.Offers.newBuilder().addOffers(outstanding))

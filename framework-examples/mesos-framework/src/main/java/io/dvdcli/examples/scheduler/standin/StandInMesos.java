@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.scheduler.Protos.Call;
 import org.eclipse.jetty.server.Server;
@@ -34,6 +35,12 @@ public final class StandInMesos implements AutoCloseable {
   }
 
   public static StandInMesos start(StandInSettings settings, ContainerVolumes volumes) throws IOException {
+    return start(settings, volumes, line -> { });
+  }
+
+  /** As {@link #start(StandInSettings, ContainerVolumes)}, telling {@code log} what happens, a line each. */
+  public static StandInMesos start(StandInSettings settings, ContainerVolumes volumes, Consumer<String> log)
+      throws IOException {
     ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "stand-in-timer");
       thread.setDaemon(true);
@@ -41,8 +48,9 @@ public final class StandInMesos implements AutoCloseable {
     });
     StandInAgent agent = new StandInAgent(
         AgentID.newBuilder().setValue("stand-in-agent-" + java.util.UUID.randomUUID()).build(),
-        volumes, settings.workDir());
-    StandInMaster master = new StandInMaster(agent, "localhost", settings.resources(), settings.heartbeat(), timer);
+        volumes, settings.workDir(), log);
+    StandInMaster master =
+        new StandInMaster(agent, "localhost", settings.resources(), settings.heartbeat(), timer, log);
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost(HOST);
