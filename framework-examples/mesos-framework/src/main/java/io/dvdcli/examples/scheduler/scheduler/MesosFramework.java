@@ -86,6 +86,9 @@ public final class MesosFramework {
       } finally {
         current = null;
       }
+      if (isStopping()) {
+        break;
+      }
       if (subscribedOnThisStream) {
         disconnectedSince = Instant.now();
         attempt = 0;
@@ -96,9 +99,7 @@ public final class MesosFramework {
             + settings.failoverTimeout().toSeconds() + " s: " + lastFailure.getMessage(), lastFailure);
       }
       Duration delay = settings.backoff().delay(attempt++);
-      if (!isStopping()) {
-        log("re-subscribing in " + delay.toMillis() + " ms");
-      }
+      log("re-subscribing in " + delay.toMillis() + " ms");
       awaitStop(delay);
     }
     return new TaskOutcome(taskId.getValue(), TaskState.TASK_KILLED, "the framework was stopped");

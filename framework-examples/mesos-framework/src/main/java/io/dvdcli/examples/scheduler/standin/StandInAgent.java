@@ -122,7 +122,7 @@ final class StandInAgent {
       List<Path> links = new ArrayList<>();
       try {
         if (!specs.isEmpty()) {
-          log("preparing volumes " + specs.stream().map(v -> v.driver() + "/" + v.name()).toList());
+          log("isolator prepare (dvdcli mount) " + specs.stream().map(v -> v.driver() + "/" + v.name()).toList());
         }
         List<Path> hostPaths = volumes.prepare(containerId, specs);
         for (int i = 0; i < specs.size(); i++) {
@@ -181,7 +181,7 @@ final class StandInAgent {
     /** Removes the volume links, then has the isolator unmount; returns "" or a failure note. */
     private String unmount(List<Path> links) {
       if (!links.isEmpty()) {
-        log("cleaning up volumes");
+        log("isolator cleanup (dvdcli unmount)");
       }
       StringBuilder failure = new StringBuilder();
       for (Path link : links) {
