@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -100,10 +101,15 @@ final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     MesosFramework framework = new MesosFramework(connection, settings, task, System.err);
-    Thread onInterrupt = new Thread(framework::stop, "mesos-framework-teardown");
-    Runtime.getRuntime().addShutdownHook(onInterrupt);
+    // On SIGTERM/Ctrl-C the master should kill the task rather than wait out the failover timeout.
+    AtomicBoolean ended = new AtomicBoolean();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (!ended.get()) {
+        framework.stop();
+      }
+    }, "mesos-framework-teardown"));
     TaskOutcome outcome = framework.run();
-    Runtime.getRuntime().removeShutdownHook(onInterrupt);
+    ended.set(true);
     return outcome.exitCode();
   }
 

@@ -32,6 +32,7 @@ import org.apache.mesos.v1.scheduler.Protos.Event;
 public final class MesosFramework {
   /** Missed heartbeats after which the stream counts as dead (the docs' suggestion). */
   private static final int MISSED_HEARTBEATS = 5;
+  private static final Filters NO_MORE_OFFERS = Filters.newBuilder().setRefuseSeconds(3600).build();
 
   private final MasterConnection master;
   private final FrameworkSettings settings;
@@ -183,9 +184,10 @@ public final class MesosFramework {
       }
     }
     if (!declined.isEmpty()) {
+      // Once the task is launched, this framework needs no more offers: hold them back long.
       send(call(Call.Type.DECLINE).setDecline(Call.Decline.newBuilder()
           .addAllOfferIds(declined)
-          .setFilters(refuseFilter())));
+          .setFilters(launched ? NO_MORE_OFFERS : refuseFilter())));
     }
   }
 
