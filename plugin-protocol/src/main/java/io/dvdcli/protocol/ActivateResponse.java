@@ -7,7 +7,7 @@ import java.util.List;
 /** {@code POST /Plugin.Activate} (empty body) answers the subsystems the plugin implements. */
 public record ActivateResponse(
     @JsonProperty("Implements") List<String> implementsList,
-    @JsonProperty("Err") @JsonAlias("Error") String err) {
+    @JsonProperty("Err") @JsonAlias("Error") String err) implements PluginAnswer {
 
   public ActivateResponse {
     implementsList = implementsList == null ? List.of() : List.copyOf(implementsList);

@@ -5,4 +5,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The answer of {@code Get}; a missing or null {@code Volume} means "no such volume". */
 public record GetResponse(
-    @JsonProperty("Volume") VolumeEntry volume, @JsonProperty("Err") @JsonAlias("Error") String err) {}
+    @JsonProperty("Volume") VolumeEntry volume, @JsonProperty("Err") @JsonAlias("Error") String err) implements PluginAnswer {}

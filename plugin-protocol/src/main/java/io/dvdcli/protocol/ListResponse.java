@@ -7,7 +7,7 @@ import java.util.List;
 /** The answer of {@code List}. */
 public record ListResponse(
     @JsonProperty("Volumes") List<VolumeEntry> volumes,
-    @JsonProperty("Err") @JsonAlias("Error") String err) {
+    @JsonProperty("Err") @JsonAlias("Error") String err) implements PluginAnswer {
 
   public ListResponse {
     volumes = volumes == null ? List.of() : volumes.stream().filter(v -> v != null).toList();

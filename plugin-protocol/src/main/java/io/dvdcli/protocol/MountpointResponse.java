@@ -6,4 +6,4 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** The answer of {@code Mount} and {@code Path}. */
 public record MountpointResponse(
     @JsonProperty("Mountpoint") String mountpoint,
-    @JsonProperty("Err") @JsonAlias("Error") String err) {}
+    @JsonProperty("Err") @JsonAlias("Error") String err) implements PluginAnswer {}

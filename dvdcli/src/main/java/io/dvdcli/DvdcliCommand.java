@@ -1,0 +1,92 @@
+package io.dvdcli;
+
+import io.dvdcli.commands.CapabilitiesCommand;
+import io.dvdcli.commands.CreateCommand;
+import io.dvdcli.commands.GetCommand;
+import io.dvdcli.commands.ListCommand;
+import io.dvdcli.commands.MountCommand;
+import io.dvdcli.commands.PathCommand;
+import io.dvdcli.commands.PluginsCommand;
+import io.dvdcli.commands.RemoveCommand;
+import io.dvdcli.commands.UnmountCommand;
+import io.dvdcli.commands.VersionCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/** The root command; it holds what the subcommands share: the environment and stdout. */
+@Command(
+    name = "dvdcli",
+    description = "Docker volume driver CLI: mounts volumes of any Docker volume plugin for Apache Mesos.",
+    mixinStandardHelpOptions = true,
+    versionProvider = DvdcliCommand.Version.class,
+    subcommands = {
+      MountCommand.class,
+      UnmountCommand.class,
+      CreateCommand.class,
+      RemoveCommand.class,
+      PathCommand.class,
+      GetCommand.class,
+      ListCommand.class,
+      CapabilitiesCommand.class,
+      PluginsCommand.class,
+      VersionCommand.class
+    })
+public final class DvdcliCommand implements Runnable {
+  private final Map<String, String> env;
+  private final PrintWriter out;
+  private final PrintStream err;
+
+  public DvdcliCommand(Map<String, String> env, PrintWriter out, PrintStream err) {
+    this.env = Map.copyOf(env);
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Where diagnostics and warnings go: never stdout. */
+  public PrintStream err() {
+    return err;
+  }
+
+  public Map<String, String> env() {
+    return env;
+  }
+
+  public PrintWriter out() {
+    return out;
+  }
+
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(
+        new picocli.CommandLine(this), "missing command (mount, unmount, create, remove, path, get, list, capabilities, plugins, version)");
+  }
+
+  public static List<String> versionLines() {
+    Properties p = new Properties();
+    try (InputStream in = DvdcliCommand.class.getResourceAsStream("/io/dvdcli/version.properties")) {
+      if (in != null) {
+        p.load(in);
+      }
+    } catch (IOException e) {
+      // fall through to "unknown"
+    }
+    return List.of(
+        "dvdcli " + p.getProperty("version", "unknown"),
+        "java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
+  }
+
+  /** For {@code --version}. */
+  public static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return versionLines().toArray(new String[0]);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.dvdcli.commands;
+
+import io.dvdcli.log.Diagnostics;
+import io.dvdcli.plugin.PluginAddress;
+import io.dvdcli.plugin.PluginDiscovery;
+import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.transport.Backoff;
+import io.dvdcli.plugin.transport.Deadline;
+import io.dvdcli.plugin.transport.Sleeper;
+import java.time.Duration;
+
+/**
+ * Docker retries a plugin that is not there yet (it may be starting: moby
+ * {@code pkg/plugins/plugins.go} loadWithRetry) with the same back-off as a refused connection.
+ */
+final class PluginLookup {
+  private final PluginDiscovery discovery;
+  private final Backoff backoff;
+  private final Deadline deadline;
+  private final Sleeper sleeper;
+  private final Diagnostics log;
+
+  PluginLookup(PluginDiscovery discovery, Backoff backoff, Deadline deadline, Sleeper sleeper, Diagnostics log) {
+    this.discovery = discovery;
+    this.backoff = backoff;
+    this.deadline = deadline;
+    this.sleeper = sleeper;
+    this.log = log;
+  }
+
+  PluginAddress find(String name) throws PluginException {
+    Duration slept = Duration.ZERO;
+    for (int retries = 0; ; retries++) {
+      try {
+        return discovery.find(name);
+      } catch (PluginException e) {
+        if (e.kind() != PluginException.Kind.NOT_FOUND || e.getMessage().contains("not a valid")) {
+          throw e;
+        }
+        Duration wait = backoff.delay(retries);
+        if (backoff.givesUp(deadline.elapsed(), wait) || wait.compareTo(deadline.remaining()) >= 0) {
+          if (slept.isZero()) {
+            throw e;
+          }
+          throw new PluginException(e.kind(), 0, e.getMessage() + " (waited " + slept.toSeconds() + " s)", e);
+        }
+        log.debug(e.getMessage() + "; looking again in " + wait.toSeconds() + " s");
+        try {
+          sleeper.sleep(wait);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        slept = slept.plus(wait);
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.dvdcli.commands;
+
+import io.dvdcli.DvdcliCommand;
+import io.dvdcli.log.Diagnostics;
+import io.dvdcli.plugin.PluginAddress;
+import io.dvdcli.plugin.PluginDiscovery;
+import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.transport.Backoff;
+import io.dvdcli.plugin.transport.Deadline;
+import io.dvdcli.plugin.transport.HttpClients;
+import io.dvdcli.plugin.transport.PluginClient;
+import io.dvdcli.plugin.transport.Sleeper;
+import io.dvdcli.volume.VolumeDriverClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * Shows what discovery finds, and whether each plugin answers Activate as a volume driver: the
+ * first thing to run when a mount says "no plugin". One line per plugin, tab-separated:
+ * NAME, ADDRESS, FOUND-AT, STATUS. Exit 0 only when every plugin listed works.
+ */
+@Command(name = "plugins", description = "List the plugins discovery finds and check that each answers.")
+public final class PluginsCommand implements Callable<Integer> {
+  @ParentCommand
+  DvdcliCommand root;
+
+  @Mixin
+  ConnectionFlags connection;
+
+  @Parameters(paramLabel = "NAME", arity = "0..*", description = "Only these plugins (managed names too).")
+  List<String> names = new ArrayList<>();
+
+  @Option(names = "--activate-timeout", paramLabel = "SECONDS", description = "Time per Activate (default 5).")
+  double activateSeconds = 5;
+
+  @Override
+  public Integer call() {
+    Diagnostics log = connection.diagnostics(root.env(), root.err());
+    PluginDiscovery discovery = connection.discovery(root.env());
+    List<PluginDiscovery.Found> found = new ArrayList<>();
+    if (names.isEmpty()) {
+      found.addAll(discovery.scan());
+    } else {
+      for (String name : names) {
+        try {
+          PluginAddress a = discovery.find(name);
+          found.add(new PluginDiscovery.Found(name, Optional.of(a), Optional.empty(), a.foundAt()));
+        } catch (PluginException e) {
+          found.add(new PluginDiscovery.Found(name, Optional.empty(), Optional.of(e.getMessage()), null));
+        }
+      }
+    }
+    boolean allOk = true;
+    for (PluginDiscovery.Found f : found) {
+      String status = f.problem().orElseGet(() -> activate(f.address().orElseThrow(), log));
+      allOk &= status.startsWith("ok");
+      root.out().print(String.join("\t", f.name(),
+          f.address().map(PluginAddress::toString).orElse("-"),
+          f.file() == null ? "-" : f.file().toString(), status));
+      root.out().print('\n');
+    }
+    root.out().flush();
+    if (found.isEmpty()) {
+      root.err().println("dvdcli: no plugins found in " + discovery.socketsDir() + " or " + discovery.specsDirs());
+      return 1;
+    }
+    return allOk ? 0 : 1;
+  }
+
+  private String activate(PluginAddress address, Diagnostics log) {
+    try {
+      Duration limit = Duration.ofMillis(Math.round(activateSeconds * 1000));
+      PluginClient client = new PluginClient(address, HttpClients.forAddress(address, limit),
+          new Backoff(Duration.ZERO), Deadline.in(limit), Sleeper.REAL, log);
+      return "ok: implements " + String.join(",", new VolumeDriverClient(client).activate());
+    } catch (PluginException e) {
+      return "failed: " + e.getMessage();
+    }
+  }
+}

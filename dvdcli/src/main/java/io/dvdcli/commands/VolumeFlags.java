@@ -1,0 +1,86 @@
+package io.dvdcli.commands;
+
+import io.dvdcli.log.Diagnostics;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The flags the original dvdcli accepted on every command and that its callers send: Mesos
+ * ({@code --volumedriver=D --volumename=N --volumeopts=K=V}) and mesos-module-dvdi (adds
+ * {@code --explicitCreate=true}; option names match in any case).
+ */
+public final class VolumeFlags {
+  private static final Pattern COMMA_LIST = Pattern.compile(",[A-Za-z][A-Za-z0-9_.-]*=");
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(names = "--volumedriver", paramLabel = "DRIVER", description = "Volume plugin name (e.g. rexray).")
+  String driver;
+
+  @Option(names = "--volumename", paramLabel = "NAME", description = "Volume name.")
+  String name;
+
+  @Option(
+      names = "--volumeopts",
+      paramLabel = "KEY=VALUE",
+      converter = VolumeOption.Converter.class,
+      description = "Driver option, repeatable; split on the first '=' only, never on commas.")
+  List<VolumeOption> options = new ArrayList<>();
+
+  @Option(
+      names = "--explicitcreate",
+      arity = "0..1",
+      paramLabel = "BOOL",
+      fallbackValue = "true",
+      description = "Never create the volume implicitly on mount; it must exist.")
+  boolean explicitCreate;
+
+  public String driver() {
+    if (driver == null || driver.isBlank()) {
+      throw new ParameterException(spec.commandLine(), "missing --volumedriver=DRIVER");
+    }
+    return driver;
+  }
+
+  public String name() {
+    if (name == null || name.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "missing --volumename=NAME");
+    }
+    for (int i = 0; i < name.length(); i++) {
+      if (Character.isISOControl(name.charAt(i))) {
+        throw new ParameterException(spec.commandLine(), "--volumename contains a control character");
+      }
+    }
+    return name;
+  }
+
+  public boolean explicitCreate() {
+    return explicitCreate;
+  }
+
+  /** The options in the order given; the same key twice with different values is ambiguous. */
+  public Map<String, String> options(Diagnostics log) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (VolumeOption o : options) {
+      String previous = out.put(o.key(), o.value());
+      if (previous != null && !previous.equals(o.value())) {
+        throw new ParameterException(spec.commandLine(),
+            "--volumeopts key '" + o.key() + "' is given twice with different values");
+      }
+      if (COMMA_LIST.matcher(o.value()).find()) {
+        log.warn("--volumeopts " + o.key() + "=... contains ',KEY=': dvdcli does not split options on"
+            + " commas (the value is kept whole); pass one --volumeopts per option");
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
+}

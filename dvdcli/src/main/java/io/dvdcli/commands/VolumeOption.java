@@ -1,0 +1,38 @@
+package io.dvdcli.commands;
+
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * One {@code --volumeopts=KEY=VALUE}. Split on the FIRST {@code =} only, so values may hold
+ * {@code =}; never split on commas, so values may hold {@code ,} (the Mesos agent sends one flag per
+ * option, and NFS-style values such as {@code o=addr=10.0.0.1,rw} must arrive whole).
+ */
+public record VolumeOption(String key, String value) {
+  public VolumeOption {
+    if (key == null || key.isBlank()) {
+      throw new IllegalArgumentException("an option needs a key before '='");
+    }
+  }
+
+  /** Picocli converter; its message becomes the usage error line. */
+  public static final class Converter implements ITypeConverter<VolumeOption> {
+    @Override
+    public VolumeOption convert(String text) {
+      int eq = text.indexOf('=');
+      if (eq < 0) {
+        throw new TypeConversionException("'" + text + "' is not KEY=VALUE");
+      }
+      if (eq == 0) {
+        throw new TypeConversionException("'" + text + "' has no key before '='");
+      }
+      String key = text.substring(0, eq);
+      for (int i = 0; i < key.length(); i++) {
+        if (Character.isISOControl(key.charAt(i)) || Character.isWhitespace(key.charAt(i))) {
+          throw new TypeConversionException("option key '" + key.strip() + "' contains blanks or control characters");
+        }
+      }
+      return new VolumeOption(key, text.substring(eq + 1));
+    }
+  }
+}

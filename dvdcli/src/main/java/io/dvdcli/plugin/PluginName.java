@@ -1,0 +1,54 @@
+package io.dvdcli.plugin;
+
+import java.util.regex.Pattern;
+
+/**
+ * Plugin names as Docker accepts them. A legacy plugin is a plain name ({@code rexray},
+ * {@code local-persist}) that becomes a file name in the plugin folders, so it must never be able to
+ * point elsewhere. A managed (v2) plugin is {@code [registry/]repo/name[:tag]} and is found through
+ * the Docker engine instead.
+ */
+public final class PluginName {
+  private static final Pattern LEGACY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,254}");
+  private static final Pattern MANAGED =
+      Pattern.compile(
+          "[a-z0-9][a-z0-9._-]*(:[0-9]+)?(/[a-z0-9][a-z0-9._-]*)+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?");
+
+  private PluginName() {}
+
+  public static boolean isManaged(String name) {
+    return name.indexOf('/') >= 0;
+  }
+
+  /** Throws unless the name is one Docker could have; returns it unchanged. */
+  public static String validate(String name) throws PluginException {
+    if (name == null || name.isEmpty()) {
+      throw new PluginException(PluginException.Kind.NOT_FOUND, "the volume driver name is empty");
+    }
+    boolean ok = isManaged(name) ? MANAGED.matcher(name).matches() : LEGACY.matcher(name).matches();
+    if (!ok || name.contains("..")) {
+      throw new PluginException(
+          PluginException.Kind.NOT_FOUND,
+          "'" + printable(name) + "' is not a valid volume driver name"
+              + " (letters, digits, '.', '_', '-'; managed plugins as repo/name[:tag])");
+    }
+    return name;
+  }
+
+  /** Control characters and very long names are shown escaped and cut, to keep errors one line. */
+  public static String printable(String s) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < s.length() && b.length() < 120; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        b.append(String.format("\\x%02x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    if (b.length() >= 120 && s.length() > 120) {
+      b.append("...");
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,107 @@
+package io.dvdcli.plugin.transport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dvdcli.protocol.PluginJson;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns whatever a plugin sent back into one short line for the operator: the {@code Err} (or
+ * REX-Ray's {@code Error}) of a JSON body, else the text, else the title of an HTML page.
+ */
+final class AnswerText {
+  static final int MAX_MESSAGE = 300;
+  private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
+  private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+
+  private AnswerText() {}
+
+  static String errorMessage(byte[] body) {
+    if (body.length == 0) {
+      return "(empty body)";
+    }
+    try {
+      JsonNode node = PluginJson.MAPPER.readTree(body);
+      if (node != null && node.isObject()) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> field = it.next();
+          String key = field.getKey();
+          if (key.equalsIgnoreCase("Err") || key.equalsIgnoreCase("Error")) {
+            String msg = field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString();
+            return msg.isBlank() ? "(the plugin gave an empty error message)" : oneLine(msg);
+          }
+        }
+      }
+    } catch (Exception notJson) {
+      // fall through to text
+    }
+    return describeBody(body);
+  }
+
+  /** A body that is not what was expected, in a few words. */
+  static String describeBody(byte[] body) {
+    if (body.length == 0) {
+      return "empty body";
+    }
+    String text = decode(body);
+    if (text == null) {
+      return "a body of " + body.length + " bytes that is not UTF-8 text";
+    }
+    Matcher title = TITLE.matcher(text);
+    if (title.find()) {
+      return "an HTML page: " + oneLine(TAG.matcher(title.group(1)).replaceAll(" "));
+    }
+    if (text.regionMatches(true, 0, "<!doctype html", 0, 14) || text.regionMatches(true, 0, "<html", 0, 5)) {
+      return "an HTML page: " + oneLine(TAG.matcher(text).replaceAll(" "));
+    }
+    return oneLine(text);
+  }
+
+  /** One line: control characters become spaces, runs of space collapse, long text is cut. */
+  static String oneLine(String s) {
+    StringBuilder b = new StringBuilder(Math.min(s.length(), MAX_MESSAGE + 3));
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean blank = Character.isWhitespace(c) || Character.isISOControl(c);
+      if (blank) {
+        space = b.length() > 0;
+        continue;
+      }
+      if (space) {
+        b.append(' ');
+        space = false;
+      }
+      if (b.length() >= MAX_MESSAGE) {
+        b.append("...");
+        break;
+      }
+      b.append(c);
+    }
+    return b.toString();
+  }
+
+  static String seconds(Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format("%.1f s", ms / 1000.0);
+  }
+
+  private static String decode(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+}
