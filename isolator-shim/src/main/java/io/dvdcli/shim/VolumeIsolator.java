@@ -37,8 +37,10 @@ import java.util.Set;
  *       mounted, so every volume that may be mounted is named by a container record or by a
  *       released record ({@code .released/<id>/volumes}).
  *   <li>Cleanup moves a record's volumes into its released record and erases the record in one
- *       critical section; a volume leaves the released records only once dvdcli has unmounted it.
- *       A failed unmount therefore stays recorded and is retried, never reported as done.
+ *       critical section; a volume leaves the released records only once dvdcli has unmounted it,
+ *       or once another container whose own mount of it completed (its {@code mounted} record)
+ *       takes it over. A failed unmount therefore stays recorded and is retried, never reported
+ *       as done.
  *   <li>Mounts and unmounts of one volume are serialised by a per-volume file lock, and an unmount
  *       happens only while no container record names the volume (checked under that lock). So a
  *       volume still used by a live container is never unmounted. Reference counts are never
@@ -132,6 +134,9 @@ public final class VolumeIsolator {
               touched.remove(request.volume()); // dvdcli said it failed: nothing to undo
             }
             throw e;
+          }
+          try (FileMutex state = stateLock()) {
+            store.markMounted(containerId, request.volume());
           }
         }
         steps.reached("prepare:after-mount-" + (i + 1));
@@ -353,8 +358,14 @@ public final class VolumeIsolator {
           users = store.users(volume);
         }
         if (!users.isEmpty()) {
-          // Still named by a container record: its cleanup unmounts it. Kept released until then.
           result.stillInUse.put(volume.toString(), users);
+          try (FileMutex state = stateLock()) {
+            if (holdsMount(users, volume)) {
+              // A user's own mount completed, so its cleanup will unmount the volume: hand it over.
+              store.forgetReleased(containerId, volume);
+            }
+            // Otherwise the users' mounts may yet fail and leave the volume to no one: keep it.
+          }
           continue;
         }
         try {
@@ -371,6 +382,15 @@ public final class VolumeIsolator {
       }
     }
     return result;
+  }
+
+  private boolean holdsMount(List<String> users, DockerVolume volume) throws IOException {
+    for (String user : users) {
+      if (store.mounted(user).contains(volume)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void unbindAll(String containerId) throws IOException {

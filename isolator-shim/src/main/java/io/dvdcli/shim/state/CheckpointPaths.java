@@ -19,6 +19,7 @@ import java.util.List;
  *   /var/run/mesos/isolators/docker/volume      (the checkpoint dir)
  *      |-- &lt;containerId&gt;/
  *      |      |-- volumes        {"volumes":[{"driver":..,"name":..}]}  (Mesos DockerVolumes)
+ *      |      |-- mounted        volumes whose mount completed for this container (shim only)
  *      |      |-- bindings       bind mounts the shim made for this container (shim only)
  *      |-- .released/&lt;containerId&gt;/volumes   volumes a cleaned-up container gave back and
  *      |                                      that are not unmounted yet (same JSON form)
@@ -45,6 +46,10 @@ public final class CheckpointPaths {
 
   public Path volumesPath(String containerId) {
     return containerDir(containerId).resolve("volumes");
+  }
+
+  public Path mountedPath(String containerId) {
+    return containerDir(containerId).resolve("mounted");
   }
 
   public Path bindingsPath(String containerId) {

@@ -115,18 +115,40 @@ public final class CheckpointStore {
 
   /** A volume was unmounted: no released record needs it any more. */
   public void forgetReleased(DockerVolume volume) throws IOException {
-    for (ContainerRecord released : readAllReleased()) {
-      if (!released.uses(volume) && released.problem().isEmpty()) {
-        continue;
-      }
-      Set<DockerVolume> rest = new LinkedHashSet<>(released.volumes());
-      rest.remove(volume);
-      if (rest.isEmpty()) {
-        AtomicFiles.deleteTree(paths.releasedDir(released.containerId()));
-      } else {
-        AtomicFiles.write(paths.releasedPath(released.containerId()), CheckpointJson.volumes(rest));
-      }
+    for (String id : paths.releasedIds()) {
+      forgetReleased(id, volume);
     }
+  }
+
+  /** This container's released record no longer needs the volume. */
+  public void forgetReleased(String containerId, DockerVolume volume) throws IOException {
+    ContainerRecord released = readReleased(containerId);
+    Set<DockerVolume> rest = new LinkedHashSet<>(released.volumes());
+    if (!rest.remove(volume) && released.problem().isEmpty()) {
+      return;
+    }
+    if (rest.isEmpty()) {
+      AtomicFiles.deleteTree(paths.releasedDir(containerId));
+    } else {
+      AtomicFiles.write(paths.releasedPath(containerId), CheckpointJson.volumes(rest));
+    }
+  }
+
+  /** Notes that this container's mount of the volume completed (dvdcli answered with a path). */
+  public void markMounted(String containerId, DockerVolume volume) throws IOException {
+    Set<DockerVolume> mounted = new LinkedHashSet<>(mounted(containerId));
+    if (mounted.add(volume)) {
+      AtomicFiles.write(paths.mountedPath(containerId), CheckpointJson.volumes(mounted));
+    }
+  }
+
+  /** Volumes whose mount for this container completed; unreadable counts as none. */
+  public Set<DockerVolume> mounted(String containerId) throws IOException {
+    Path file = paths.mountedPath(containerId);
+    if (!Files.exists(file)) {
+      return Set.of();
+    }
+    return readVolumes(containerId, file).volumes();
   }
 
   private static ContainerRecord readVolumes(String containerId, Path file) throws IOException {
