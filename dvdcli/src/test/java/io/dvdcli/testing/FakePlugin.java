@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -44,6 +46,7 @@ public final class FakePlugin implements AutoCloseable {
   private final Path socket;
   private final Map<String, Reply> replies = new ConcurrentHashMap<>();
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
+  private final CountDownLatch closing = new CountDownLatch(1);
 
   private FakePlugin(Path socket) throws Exception {
     this.socket = socket;
@@ -62,7 +65,8 @@ public final class FakePlugin implements AutoCloseable {
         requests.add(new Recorded(method, body, headers));
         Reply reply = replies.getOrDefault(method, defaultReply(method, body));
         if (!reply.delay().isZero()) {
-          Thread.sleep(reply.delay().toMillis());
+          // A "hung" reply ends early when the test closes the plugin, so close() is quick.
+          closing.await(reply.delay().toMillis(), TimeUnit.MILLISECONDS);
         }
         response.setStatus(reply.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
@@ -109,6 +113,7 @@ public final class FakePlugin implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    closing.countDown();
     server.stop();
     Files.deleteIfExists(socket);
   }
