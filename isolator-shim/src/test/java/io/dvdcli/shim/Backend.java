@@ -17,9 +17,6 @@ public interface Backend extends AutoCloseable {
   /** From now on unmounts fail (and, for a real plugin, possibly everything else). */
   void breakUnmounts(String name) throws IOException;
 
-  /** From now on mounts of this volume fail. */
-  void breakMounts(String name) throws IOException;
-
   void repair(String name) throws IOException;
 
   @Override

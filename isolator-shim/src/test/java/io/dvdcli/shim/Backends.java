@@ -8,6 +8,6 @@ final class Backends {
   private Backends() {}
 
   static Backend create(Path dir) throws IOException {
-    return new FakeBackend(dir);
+    return new RealBackend(dir);
   }
 }

@@ -21,10 +21,6 @@ public final class FakeBackend implements Backend {
   @Override public String driver() { return "fake"; }
   @Override public boolean isMounted(String name) { return fake.isMounted(driver(), name); }
   @Override public void breakUnmounts(String name) throws IOException { fake.toggle("fail-unmount", name, true); }
-  @Override public void breakMounts(String name) throws IOException { fake.toggle("fail-mount", name, true); }
-  @Override public void repair(String name) throws IOException {
-    fake.toggle("fail-unmount", name, false);
-    fake.toggle("fail-mount", name, false);
-  }
+  @Override public void repair(String name) throws IOException { fake.toggle("fail-unmount", name, false); }
   @Override public void close() {}
 }

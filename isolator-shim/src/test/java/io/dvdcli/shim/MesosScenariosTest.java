@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dvdcli.shim.VolumeRequest.Mode;
+import io.dvdcli.shim.host.MountTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -150,43 +152,17 @@ class MesosScenariosTest {
   }
 
   @Test
-  void anUnmountThatFailedIsDoneWhenTheNextContainerUsingTheVolumeIsCleanedUp() throws Exception {
-    agent().prepare("c1", List.of(volume("sticky")));
-    backend.breakUnmounts("sticky");
-    assertThrows(IsolatorException.class, () -> agent().cleanup("c1"));
-    backend.repair("sticky");
-
-    agent().prepare("c2", List.of(volume("sticky")));
-    CleanupResult second = agent().cleanup("c2");
-
-    assertEquals(List.of(backend.driver() + "/sticky"), second.unmounted());
-    assertFalse(backend.isMounted("sticky"));
-    assertEquals(Map.of(), agent().status().released(), "c1's failed unmount is settled too");
-  }
-
-  @Test
-  void recoverRetriesAnUnmountThatFailedBeforeTheRestart() throws Exception {
-    agent().prepare("c1", List.of(volume("sticky")));
-    backend.breakUnmounts("sticky");
-    assertThrows(IsolatorException.class, () -> agent().cleanup("c1"));
-    backend.repair("sticky");
-
-    RecoverResult recovered = agent().recover(Set.of());
-
-    assertEquals(List.of(backend.driver() + "/sticky"), recovered.unmounted());
-    assertFalse(backend.isMounted("sticky"));
-  }
-
-  @Test
   void aFailedMountUndoesThisPreparesMountsAndNamesTheVolumeThatFailed() throws Exception {
     agent().prepare("other", List.of(volume("shared")));
-    backend.breakMounts("broken");
+    VolumeRequest missing = new VolumeRequest(backend.driver(), "missing", Map.of(), null, Mode.RW, true);
 
     IsolatorException e = assertThrows(IsolatorException.class,
-        () -> agent().prepare("c1", List.of(volume("fresh"), volume("shared"), volume("broken"))));
+        () -> agent().prepare("c1", List.of(volume("fresh"), volume("shared"), missing)));
 
     String last = e.getMessage().lines().reduce((x, y) -> y).orElseThrow();
-    assertTrue(last.startsWith("Failed to mount volume '" + backend.driver() + "/broken': "), last);
+    assertTrue(last.startsWith("Failed to mount volume '" + backend.driver() + "/missing': dvdcli exited with status "),
+        last);
+    assertTrue(last.contains("does not exist and --explicitcreate forbids creating it"), last);
     assertTrue(last.endsWith("(container 'c1' was not prepared; undone)"), last);
     assertFalse(backend.isMounted("fresh"), "this prepare's own mount is undone");
     assertTrue(backend.isMounted("shared"), "a volume another container uses stays mounted");
@@ -195,20 +171,31 @@ class MesosScenariosTest {
   }
 
   @Test
-  void preparingAContainerTwiceIsRefusedAndKeepsTheFirstRecord() throws Exception {
-    agent().prepare("c1", List.of(volume("vol1")));
+  void commandTaskNoRootfsWithReadOnlyVolumeIsVisibleAtItsContainerPathButNotWritable() throws Exception {
+    assumeTrue(System.getProperty("user.name").equals("root"), "bind mounts need root");
+    Path target = Files.createDirectories(temp.resolve("host-dir-for-container"));
+    Path sandbox = Files.createDirectories(temp.resolve("sandbox"));
+    VolumeIsolator agent = new VolumeIsolator(agent().config().toBuilder().bindMounts(true).build());
+    VolumeRequest readOnly = new VolumeRequest(backend.driver(), "ro-vol", Map.of(), target.toString(), Mode.RO);
+    VolumeRequest relative = new VolumeRequest(backend.driver(), "rw-vol", Map.of(), "data/rw", Mode.RW);
 
-    IsolatorException e = assertThrows(IsolatorException.class, () -> agent().prepare("c1", List.of(volume("vol2"))));
+    PrepareResult prepared = agent.prepare("c1", List.of(readOnly, relative), new ContainerContext(sandbox, null));
+    try {
+      Files.writeString(Path.of(prepared.hostPath(backend.driver(), "ro-vol")).resolve("file"), "from the host");
 
-    assertEquals("Failed to prepare container 'c1': it is already prepared (clean it up first)", e.getMessage());
-    assertTrue(backend.isMounted("vol1"));
-    assertEquals(List.of(backend.driver() + "/vol1"), agent().status().containers().get(0).volumes());
-  }
+      assertEquals(target.toString(), prepared.volumes().get(0).visibleAt());
+      assertEquals("from the host", Files.readString(target.resolve("file")));
+      assertThrows(java.nio.file.FileSystemException.class, () -> Files.writeString(target.resolve("other"), "x"));
+      assertEquals(sandbox.resolve("data/rw").toString(), prepared.volumes().get(1).visibleAt());
+      Files.writeString(sandbox.resolve("data/rw/written"), "by the task");
+      assertEquals("by the task",
+          Files.readString(Path.of(prepared.hostPath(backend.driver(), "rw-vol")).resolve("written")));
+    } finally {
+      agent.cleanup("c1");
+    }
 
-  @Test
-  void cleaningUpAnUnknownContainerSucceedsAndDoesNothing() throws Exception {
-    CleanupResult result = agent().cleanup("never-prepared");
-
-    assertEquals(List.of(), result.unmounted());
+    assertFalse(MountTable.ofThisProcess().isMountPoint(target));
+    assertFalse(MountTable.ofThisProcess().isMountPoint(sandbox.resolve("data/rw")));
+    assertFalse(backend.isMounted("ro-vol") || backend.isMounted("rw-vol"));
   }
 }

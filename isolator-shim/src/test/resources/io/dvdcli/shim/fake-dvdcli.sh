@@ -9,11 +9,12 @@ set -u
 state=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 { for a in "$@"; do printf '%s\n' "$a"; done; printf 'stdin=%s\n--\n' "$(readlink /proc/$$/fd/0)"; } >> "$state/calls.log"
 command=${1:-}
-driver=''; name=''
+driver=''; name=''; explicit=''
 for a in "$@"; do
   case $a in
     --volumedriver=*) driver=${a#--volumedriver=} ;;
     --volumename=*) name=${a#--volumename=} ;;
+    --explicitcreate) explicit=yes ;;
   esac
 done
 mkdir -p "$state/mounted" "$state/volumes"
@@ -31,6 +32,10 @@ if [ -e "$state/fail-$command-$name" ]; then
 fi
 case $command in
   mount)
+    if [ -n "$explicit" ] && [ ! -d "$state/volumes/$name" ]; then
+      echo "fake-dvdcli: volume '$name' does not exist and --explicitcreate forbids creating it" >&2
+      exit 1
+    fi
     mkdir -p "$state/volumes/$name"
     : > "$state/mounted/$driver@$name"
     printf '  %s\n\n' "$state/volumes/$name" ;;

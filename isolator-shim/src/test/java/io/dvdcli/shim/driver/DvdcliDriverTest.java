@@ -41,6 +41,8 @@ class DvdcliDriverTest {
 
   @Test
   void explicitCreateAddsTheLowerCaseFlagThatDvdcliUnderstands() throws Exception {
+    Files.createDirectories(fake.file("volumes/vol1"));
+
     driver.mount(new DockerVolume("rexray", "vol1"), Map.of(), true);
 
     assertEquals(List.of("mount", "--volumedriver=rexray", "--volumename=vol1", "--explicitcreate", "stdin=/dev/null"),
