@@ -278,6 +278,7 @@ public final class VolumeIsolator {
     List<String> unmounted = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     List<String> failures = new ArrayList<>();
+    Set<String> attempted = new HashSet<>();
     List<ContainerRecord> records;
     try (FileMutex state = stateLock()) {
       records = store.readAll();
@@ -292,6 +293,7 @@ public final class VolumeIsolator {
         continue;
       }
       // An orphan: the caller says it is gone (e.g. the agent died before cleaning it up).
+      attempted.add(id);
       try {
         unmounted.addAll(cleanup(id).unmounted());
         orphans.add(id);
@@ -305,6 +307,9 @@ public final class VolumeIsolator {
       releasedIds = store.paths().releasedIds();
     }
     for (String id : releasedIds) {
+      if (attempted.contains(id)) {
+        continue; // its cleanup above just tried these
+      }
       Unmounts retry = unmountReleased(id);
       unmounted.addAll(retry.unmounted);
       failures.addAll(retry.failures);
