@@ -10,6 +10,6 @@ import java.util.Map;
 public record CleanupResult(String containerId, List<String> unmounted, Map<String, List<String>> stillInUse) {
   public CleanupResult {
     unmounted = List.copyOf(unmounted);
-    stillInUse = Map.copyOf(stillInUse);
+    stillInUse = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(stillInUse));
   }
 }

@@ -16,8 +16,8 @@ public record IsolatorStatus(
 
   public IsolatorStatus {
     containers = List.copyOf(containers);
-    volumeUsers = Map.copyOf(volumeUsers);
-    released = Map.copyOf(released);
+    volumeUsers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(volumeUsers));
+    released = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(released));
   }
 
   /** One recorded container; {@code problem} is set when its checkpoint could not be read whole. */

@@ -335,7 +335,7 @@ public final class VolumeIsolator {
       for (ContainerRecord record : store.readAllReleased()) {
         released.put(record.containerId(), record.volumes().stream().map(DockerVolume::toString).toList());
       }
-      return new IsolatorStatus(config.checkpointDir().toString(), containers, users, released);
+      return new IsolatorStatus(store.paths().root().toString(), containers, users, released);
     }
   }
 
