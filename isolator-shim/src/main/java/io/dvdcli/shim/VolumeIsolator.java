@@ -3,6 +3,7 @@ package io.dvdcli.shim;
 import io.dvdcli.shim.driver.DriverException;
 import io.dvdcli.shim.driver.DvdcliDriver;
 import io.dvdcli.shim.driver.ProcessRunner;
+import io.dvdcli.shim.driver.ProcessTree;
 import io.dvdcli.shim.driver.VolumeDriver;
 import io.dvdcli.shim.host.BindMounts;
 import io.dvdcli.shim.host.MountTable;
@@ -14,6 +15,7 @@ import io.dvdcli.shim.state.ContainerIds;
 import io.dvdcli.shim.state.ContainerRecord;
 import io.dvdcli.shim.state.DockerVolume;
 import io.dvdcli.shim.state.FileMutex;
+import io.dvdcli.shim.state.InFlightCalls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,7 +130,9 @@ public final class VolumeIsolator {
         try (FileMutex lock = volumeLock(request.volume())) {
           touched.add(request.volume());
           try {
-            hostPaths.add(driver.mount(request.volume(), request.options(), request.explicitCreate()));
+            int n = i + 1;
+            hostPaths.add(driver.mount(request.volume(), request.options(), request.explicitCreate(),
+                started(request.volume(), "prepare:mount-started-" + n)));
           } catch (DriverException e) {
             if (e.outcomeKnown()) {
               touched.remove(request.volume()); // dvdcli said it failed: nothing to undo
@@ -374,7 +378,7 @@ public final class VolumeIsolator {
           continue;
         }
         try {
-          driver.unmount(volume);
+          driver.unmount(volume, started(volume, "cleanup:unmount-started-" + step));
         } catch (DriverException e) {
           result.failures.add(e.getMessage());
           continue;
@@ -413,8 +417,30 @@ public final class VolumeIsolator {
     return FileMutex.acquire(store.paths().stateLock());
   }
 
+  /**
+   * Locks the volume. A dvdcli still running on it was left by a shim killed mid-call (every call
+   * runs under this lock): its tree is killed first, so that it cannot finish behind our back.
+   */
   private FileMutex volumeLock(DockerVolume volume) throws IOException {
-    return FileMutex.acquire(store.paths().volumeLock(volume));
+    Path lock = store.paths().volumeLock(volume);
+    FileMutex mutex = FileMutex.acquire(lock);
+    try {
+      Path record = InFlightCalls.recordFor(lock);
+      InFlightCalls.leftOver(record).ifPresent(ProcessTree::kill);
+      InFlightCalls.clear(record);
+      return mutex;
+    } catch (IOException | RuntimeException e) {
+      mutex.close();
+      throw e;
+    }
+  }
+
+  private VolumeDriver.Started started(DockerVolume volume, String step) {
+    Path record = InFlightCalls.recordFor(store.paths().volumeLock(volume));
+    return process -> {
+      InFlightCalls.record(record, process);
+      steps.reached(step);
+    };
   }
 
   private static String lastLine(String message) {

@@ -48,7 +48,8 @@ class CrashMatrixTest {
 
   @ParameterizedTest(name = "kill -9 at {0}")
   @ValueSource(strings = {
-      "prepare:before-checkpoint", "prepare:after-checkpoint", "prepare:after-mount-1", "prepare:after-mount-2"})
+      "prepare:before-checkpoint", "prepare:after-checkpoint", "prepare:after-mount-1", "prepare:mount-started-2",
+      "prepare:after-mount-2"})
   void aShimKilledDuringPrepareLeavesNothingThatRecoverCannotFinish(String step) throws Exception {
     String own = own(step);
     shim().killAt(step, with("prepare", victim(step), "--volume", spec("shared"), "--volume", spec(own)));
@@ -57,7 +58,8 @@ class CrashMatrixTest {
   }
 
   @ParameterizedTest(name = "kill -9 at {0}")
-  @ValueSource(strings = {"cleanup:after-unbind", "cleanup:after-release", "cleanup:after-unmount-2"})
+  @ValueSource(strings = {
+      "cleanup:after-unbind", "cleanup:after-release", "cleanup:unmount-started-2", "cleanup:after-unmount-2"})
   void aShimKilledDuringCleanupLeavesNothingThatRecoverCannotFinish(String step) throws Exception {
     String own = own(step);
     library().prepare(victim(step), List.of(volume("shared"), volume(own)));

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dvdcli.shim.VolumeRequest.Mode;
+import io.dvdcli.shim.host.MountTable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -163,5 +165,54 @@ class LifecycleRulesTest {
         .filter(c -> c.get(0).equals("unmount") && c.contains("--volumename=shared")).count();
     assertEquals(1, sharedUnmounts);
     assertEquals(Map.of(), agent().status().released());
+  }
+
+  @Test
+  void aRelativeContainerPathIsCreatedInTheSandboxAndBindMountedWritable() throws Exception {
+    assumeTrue(System.getProperty("user.name").equals("root"), "bind mounts need root");
+    Path sandbox = java.nio.file.Files.createDirectories(temp.resolve("sandbox"));
+    VolumeIsolator agent = new VolumeIsolator(agent().config().toBuilder().bindMounts(true).build());
+    VolumeRequest relative = new VolumeRequest(backend.driver(), "rw-vol", Map.of(), "data/rw", Mode.RW);
+
+    PrepareResult prepared = agent.prepare("c1", List.of(relative), new ContainerContext(sandbox, null));
+    try {
+      java.nio.file.Files.writeString(sandbox.resolve("data/rw/written"), "by the task");
+
+      assertEquals(sandbox.resolve("data/rw").toString(), prepared.volumes().get(0).visibleAt());
+      assertEquals("by the task", java.nio.file.Files.readString(
+          Path.of(prepared.hostPath(backend.driver(), "rw-vol")).resolve("written")));
+    } finally {
+      agent.cleanup("c1");
+    }
+
+    assertFalse(MountTable.ofThisProcess().isMountPoint(sandbox.resolve("data/rw")));
+    assertFalse(backend.isMounted("rw-vol"));
+  }
+
+  @Test
+  void chownGivesTheHostPathToTheTaskUser() throws Exception {
+    assumeTrue(System.getProperty("user.name").equals("root"), "chown needs root");
+    VolumeIsolator agent = new VolumeIsolator(agent().config().toBuilder().chown(true).build());
+
+    PrepareResult prepared = agent.prepare("c1", List.of(volume("owned")), new ContainerContext(null, "nobody"));
+
+    assertEquals("nobody", java.nio.file.Files.getOwner(Path.of(prepared.hostPath("fake", "owned"))).getName());
+    agent.cleanup("c1");
+  }
+
+  @Test
+  void aBindMountThatFailsUndoesThePrepare() throws Exception {
+    assumeTrue(System.getProperty("user.name").equals("root"), "bind mounts need root");
+    VolumeIsolator agent = new VolumeIsolator(agent().config().toBuilder().bindMounts(true).build());
+    Path notADirectory = temp.resolve("a-file");
+    java.nio.file.Files.writeString(notADirectory, "");
+
+    IsolatorException e = assertThrows(IsolatorException.class, () -> agent.prepare("c1",
+        List.of(new VolumeRequest("fake", "v", Map.of(), notADirectory.toString(), Mode.RW))));
+
+    assertTrue(e.getMessage().lines().reduce((a, b) -> b).orElseThrow().startsWith("Failed to bind-mount '"),
+        e.getMessage());
+    assertFalse(backend.isMounted("v"));
+    assertEquals(List.of(), agent.status().containers());
   }
 }

@@ -48,10 +48,10 @@ public final class DvdcliDriver implements VolumeDriver {
   }
 
   @Override
-  public String mount(DockerVolume volume, Map<String, String> options, boolean explicitCreate)
+  public String mount(DockerVolume volume, Map<String, String> options, boolean explicitCreate, Started started)
       throws DriverException {
     ProcessRunner.Outcome outcome =
-        call("mount", volume, mountArgv(dvdcli, volume, options, explicitCreate), mountTimeout);
+        call("mount", volume, mountArgv(dvdcli, volume, options, explicitCreate), mountTimeout, started);
     String path = outcome.stdout().strip();
     if (path.isEmpty()) {
       throw new DriverException(failure("mount", volume, "dvdcli succeeded but printed no mount path"), false);
@@ -64,15 +64,16 @@ public final class DvdcliDriver implements VolumeDriver {
   }
 
   @Override
-  public void unmount(DockerVolume volume) throws DriverException {
-    call("unmount", volume, unmountArgv(dvdcli, volume), unmountTimeout);
+  public void unmount(DockerVolume volume, Started started) throws DriverException {
+    call("unmount", volume, unmountArgv(dvdcli, volume), unmountTimeout, started);
   }
 
-  private ProcessRunner.Outcome call(String verb, DockerVolume volume, List<String> argv, Duration timeout)
+  private ProcessRunner.Outcome call(
+      String verb, DockerVolume volume, List<String> argv, Duration timeout, Started started)
       throws DriverException {
     ProcessRunner.Outcome outcome;
     try {
-      outcome = runner.run(argv, timeout);
+      outcome = runner.run(argv, timeout, started);
     } catch (ProcessRunner.TimedOut e) {
       throw new DriverException(failure(verb, volume, "dvdcli " + e.getMessage()), false, e);
     } catch (IOException e) {

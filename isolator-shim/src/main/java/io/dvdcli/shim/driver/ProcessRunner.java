@@ -37,6 +37,12 @@ public final class ProcessRunner {
   }
 
   public Outcome run(List<String> argv, Duration timeout) throws IOException, TimedOut {
+    return run(argv, timeout, VolumeDriver.Started.IGNORE);
+  }
+
+  /** As {@link #run(List, Duration)}, telling {@code started} the process as soon as it runs. */
+  public Outcome run(List<String> argv, Duration timeout, VolumeDriver.Started started)
+      throws IOException, TimedOut {
     ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(new File("/dev/null"));
     builder.environment().putAll(environment);
     Process process = builder.start();
@@ -44,6 +50,7 @@ public final class ProcessRunner {
     CompletableFuture<String> err = drain(process.getErrorStream());
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
+      started.process(process.toHandle());
       if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
         ProcessTree.kill(process.toHandle());
         throw new TimedOut(timeout);
@@ -60,6 +67,9 @@ public final class ProcessRunner {
       ProcessTree.kill(process.toHandle());
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for '" + argv.get(0) + "'", e);
+    } catch (IOException e) {
+      ProcessTree.kill(process.toHandle());
+      throw e;
     } catch (ExecutionException e) {
       ProcessTree.kill(process.toHandle());
       throw new IOException("cannot read the output of '" + argv.get(0) + "': " + e.getCause().getMessage(), e);

@@ -33,7 +33,7 @@ class DvdcliDriverTest {
     Map<String, String> options = new LinkedHashMap<>();
     options.put("size", "5");
     options.put("iops", "100");
-    driver.mount(new DockerVolume("rexray", "vol1"), options, false);
+    driver.mount(new DockerVolume("rexray", "vol1"), options, false, VolumeDriver.Started.IGNORE);
 
     assertEquals(List.of(List.of("mount", "--volumedriver=rexray", "--volumename=vol1",
         "--volumeopts=size=5", "--volumeopts=iops=100", "stdin=/dev/null")), fake.calls());
@@ -43,7 +43,7 @@ class DvdcliDriverTest {
   void explicitCreateAddsTheLowerCaseFlagThatDvdcliUnderstands() throws Exception {
     Files.createDirectories(fake.file("volumes/vol1"));
 
-    driver.mount(new DockerVolume("rexray", "vol1"), Map.of(), true);
+    driver.mount(new DockerVolume("rexray", "vol1"), Map.of(), true, VolumeDriver.Started.IGNORE);
 
     assertEquals(List.of("mount", "--volumedriver=rexray", "--volumename=vol1", "--explicitcreate", "stdin=/dev/null"),
         fake.calls().get(0));
@@ -51,14 +51,14 @@ class DvdcliDriverTest {
 
   @Test
   void unmountRunsDvdcliWithDriverAndNameOnly() throws Exception {
-    driver.unmount(new DockerVolume("rexray", "vol1"));
+    driver.unmount(new DockerVolume("rexray", "vol1"), VolumeDriver.Started.IGNORE);
 
     assertEquals(List.of("unmount", "--volumedriver=rexray", "--volumename=vol1", "stdin=/dev/null"), fake.calls().get(0));
   }
 
   @Test
   void theMountPathIsStdoutWithSurroundingWhitespaceTrimmed() throws Exception {
-    String path = driver.mount(new DockerVolume("rexray", "vol1"), Map.of(), false);
+    String path = driver.mount(new DockerVolume("rexray", "vol1"), Map.of(), false, VolumeDriver.Started.IGNORE);
 
     assertEquals(fake.file("volumes/vol1").toString(), path);
   }
@@ -68,7 +68,7 @@ class DvdcliDriverTest {
     fake.toggle("fail-mount", "vol1", true);
 
     DriverException e = assertThrows(DriverException.class,
-        () -> driver.mount(new DockerVolume("rexray", "vol1"), Map.of(), false));
+        () -> driver.mount(new DockerVolume("rexray", "vol1"), Map.of(), false, VolumeDriver.Started.IGNORE));
 
     assertEquals("Failed to mount volume 'rexray/vol1': dvdcli exited with status 4: "
         + "fake-dvdcli: mount of vol1 refused by the plugin", e.getMessage());
@@ -82,7 +82,7 @@ class DvdcliDriverTest {
         new DvdcliDriver(fake.path(), Duration.ofMillis(1500), Duration.ofSeconds(5), new ProcessRunner(Map.of()));
 
     DriverException e = assertThrows(DriverException.class,
-        () -> impatient.mount(new DockerVolume("rexray", "vol1"), Map.of(), false));
+        () -> impatient.mount(new DockerVolume("rexray", "vol1"), Map.of(), false, VolumeDriver.Started.IGNORE));
 
     assertEquals("Failed to mount volume 'rexray/vol1': dvdcli timed out after 1500 ms; its process tree was killed",
         e.getMessage());
@@ -98,7 +98,7 @@ class DvdcliDriverTest {
     DvdcliDriver missing = new DvdcliDriver(temp.resolve("no-such-dvdcli"), Duration.ofSeconds(5),
         Duration.ofSeconds(5), new ProcessRunner(Map.of()));
 
-    DriverException e = assertThrows(DriverException.class, () -> missing.unmount(new DockerVolume("rexray", "v")));
+    DriverException e = assertThrows(DriverException.class, () -> missing.unmount(new DockerVolume("rexray", "v"), VolumeDriver.Started.IGNORE));
 
     assertTrue(e.getMessage().startsWith("Failed to unmount volume 'rexray/v': cannot run '"), e.getMessage());
     assertTrue(e.outcomeKnown());
@@ -112,7 +112,7 @@ class DvdcliDriverTest {
     DvdcliDriver quiet = new DvdcliDriver(silent, Duration.ofSeconds(5), Duration.ofSeconds(5), new ProcessRunner(Map.of()));
 
     DriverException e = assertThrows(DriverException.class,
-        () -> quiet.mount(new DockerVolume("rexray", "v"), Map.of(), false));
+        () -> quiet.mount(new DockerVolume("rexray", "v"), Map.of(), false, VolumeDriver.Started.IGNORE));
 
     assertEquals("Failed to mount volume 'rexray/v': dvdcli succeeded but printed no mount path", e.getMessage());
     assertFalse(e.outcomeKnown());
