@@ -52,6 +52,8 @@ import java.util.Set;
  * <p>Lock order: a volume lock, then the state lock (held only for short record reads/writes).
  * {@link #recover} must not run while containers missing from its live set are being prepared.
  */
+// Locks are try-with-resources whose body never names them: holding them is the point.
+@SuppressWarnings("try")
 public final class VolumeIsolator {
   private final IsolatorConfig config;
   private final CheckpointStore store;

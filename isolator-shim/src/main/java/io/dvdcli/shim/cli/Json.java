@@ -9,7 +9,7 @@ import java.io.PrintStream;
 /** The command's answer on stdout: one JSON document, one line. */
 final class Json {
   static final ObjectMapper MAPPER =
-      JsonMapper.builder().serializationInclusion(JsonInclude.Include.NON_NULL).build();
+      JsonMapper.builder().defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL)).build();
 
   private Json() {}
 
