@@ -1,0 +1,4 @@
+package io.dvdcli.examples.marathon.app;
+
+/** An app's explicit {@code upgradeStrategy}. */
+public record UpgradeStrategy(double minimumHealthCapacity, double maximumOverCapacity) {}
