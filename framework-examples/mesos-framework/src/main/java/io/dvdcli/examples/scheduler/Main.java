@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "mesos-framework 0.1.0",
     description = "An example Mesos framework (v1 HTTP scheduler API) that runs a task with external volumes.",
-    subcommands = {RunCommand.class})
+    subcommands = {RunCommand.class, StandInCommand.class})
 public final class Main implements Runnable {
   /** Exit code when the framework itself failed (master unreachable, refused us, ...). */
   static final int FRAMEWORK_FAILED = 3;
