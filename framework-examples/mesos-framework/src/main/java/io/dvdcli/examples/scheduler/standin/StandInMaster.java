@@ -80,7 +80,14 @@ final class StandInMaster {
     if (info.hasId()) {
       id = info.getId().getValue();
       if (removedFrameworks.contains(id)) {
-        throw new ApiError(403, "Framework " + id + " has been removed");
+        // As the Mesos master: the subscription is answered, with an ERROR event, then closed.
+        EventStream stream = openStream.apply(id);
+        stream.send(Event.newBuilder()
+            .setType(Event.Type.ERROR)
+            .setError(Event.Error.newBuilder().setMessage("Framework has been removed"))
+            .build());
+        stream.close();
+        return;
       }
     } else {
       id = masterId + "-" + String.format("%04d", nextFrameworkNumber++);

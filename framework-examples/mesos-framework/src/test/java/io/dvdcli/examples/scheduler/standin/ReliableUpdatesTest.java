@@ -88,6 +88,22 @@ class ReliableUpdatesTest {
     }
   }
 
+  @Test
+  void aTornDownFrameworkThatSubscribesAgainGetsAnErrorEventAndAClosedStream() throws IOException {
+    FrameworkID frameworkId;
+    try (Subscription stream = master.subscribe(subscribe(null))) {
+      frameworkId = next(stream, Event.Type.SUBSCRIBED).getSubscribed().getFrameworkId();
+      master.send(Call.newBuilder().setFrameworkId(frameworkId).setType(Call.Type.TEARDOWN).build(),
+          stream.streamId());
+    }
+    try (Subscription again = master.subscribe(subscribe(frameworkId))) {
+      Event error = again.next().orElseThrow();
+      assertEquals(Event.Type.ERROR, error.getType());
+      assertEquals("Framework has been removed", error.getError().getMessage());
+      assertTrue(again.next().isEmpty());
+    }
+  }
+
   /** The next event of a type, skipping others (offers and heartbeats may come in between). */
   private static Event next(Subscription stream, Event.Type type) throws IOException {
     while (true) {
