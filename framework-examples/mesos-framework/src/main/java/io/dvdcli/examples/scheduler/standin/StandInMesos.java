@@ -63,6 +63,11 @@ public final class StandInMesos implements AutoCloseable {
       server.start();
     } catch (Exception e) {
       timer.shutdownNow();
+      try {
+        server.stop(); // its thread pool may already run
+      } catch (Exception ignored) {
+        // the start failure is the error worth reporting
+      }
       throw new IOException("Failed to start the stand-in master on '" + HOST + ":" + settings.port() + "': "
           + e.getMessage(), e);
     }
