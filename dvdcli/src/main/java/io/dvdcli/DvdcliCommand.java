@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The root command; it holds what the subcommands share: the environment and stdout. */
 @Command(
@@ -62,10 +65,13 @@ public final class DvdcliCommand implements Runnable {
     return out;
   }
 
+  @Spec
+  CommandSpec spec;
+
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(
-        new picocli.CommandLine(this), "missing command (mount, unmount, create, remove, path, get, list, capabilities, plugins, version)");
+    throw new ParameterException(spec.commandLine(),
+        "missing command (mount, unmount, create, remove, path, get, list, capabilities, plugins, version)");
   }
 
   public static List<String> versionLines() {

@@ -28,6 +28,7 @@ public final class ExitCodes {
   public static int of(PluginException e) {
     return switch (e.kind()) {
       case REFUSED, NOT_IMPLEMENTED, NO_SUCH_VOLUME -> REFUSED;
+      case INVALID_NAME -> USAGE;
       case NOT_FOUND, INVALID_SPEC, NOT_A_VOLUME_DRIVER -> NO_PLUGIN;
       case UNREACHABLE -> UNREACHABLE;
       case TIMEOUT -> TIMEOUT;

@@ -2,12 +2,12 @@ package io.dvdcli.commands;
 
 import io.dvdcli.plugin.PluginException;
 
-/** A command that failed: "Failed to <verb> <what> '<where>': <cause>", with the cause's kind. */
+/** A command that failed: "Failed to <verb> <target>: <cause>", with the cause's kind. */
 public final class CommandFailedException extends Exception {
   private final PluginException cause;
 
-  public CommandFailedException(String verb, String what, String where, PluginException cause) {
-    super("Failed to " + verb + " " + what + " '" + where + "': " + cause.getMessage(), cause);
+  public CommandFailedException(String verb, String target, PluginException cause) {
+    super("Failed to " + verb + " " + target + ": " + cause.getMessage(), cause);
     this.cause = cause;
   }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.dvdcli.plugin.PluginException;
 import io.dvdcli.plugin.PluginException.Kind;
 import io.dvdcli.protocol.PluginJson;
-import io.dvdcli.volume.Volume;
 import io.dvdcli.volume.VolumeLookup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,21 +14,21 @@ public final class GetCommand extends VolumeCommand {
   boolean json;
 
   @Override
-  public Integer call() throws CommandFailedException {
-    String name = volume.name();
-    try {
-      ConnectionFlags.Session s = connect();
-      s.driver().activate();
-      VolumeLookup lookup = s.driver().get(name);
-      if (lookup instanceof VolumeLookup.Found found) {
-        answer(json ? toJson(found.volume()) : found.volume().name());
-        return 0;
-      }
-      String why = lookup instanceof VolumeLookup.Missing m ? m.reason() : ((VolumeLookup.Unknown) lookup).reason();
-      throw new PluginException(lookup instanceof VolumeLookup.Missing ? Kind.NO_SUCH_VOLUME : Kind.NOT_IMPLEMENTED, why);
-    } catch (PluginException e) {
-      throw new CommandFailedException("get", "volume", name + "' with driver '" + volume.driver(), e);
+  String verb() {
+    return "get";
+  }
+
+  @Override
+  int run(ConnectionFlags.Session s) throws PluginException {
+    VolumeLookup lookup = s.driver().get(volume.name());
+    if (lookup instanceof VolumeLookup.Found found) {
+      answer(json ? toJson(found.volume()) : found.volume().name());
+      return 0;
     }
+    if (lookup instanceof VolumeLookup.Missing missing) {
+      throw new PluginException(Kind.NO_SUCH_VOLUME, missing.reason());
+    }
+    throw new PluginException(Kind.NOT_IMPLEMENTED, ((VolumeLookup.Unknown) lookup).reason());
   }
 
   static String toJson(Object value) {

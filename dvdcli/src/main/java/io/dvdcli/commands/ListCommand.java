@@ -12,23 +12,23 @@ public final class ListCommand extends VolumeCommand {
   boolean json;
 
   @Override
-  public Integer call() throws CommandFailedException {
-    try {
-      ConnectionFlags.Session s = connect();
-      s.driver().activate();
-      List<Volume> volumes = s.driver().list();
-      if (json) {
-        answer(GetCommand.toJson(volumes));
-      } else {
-        for (Volume v : volumes) {
-          out().print(v.name());
-          out().print('\n');
-        }
-        out().flush();
-      }
-      return 0;
-    } catch (PluginException e) {
-      throw new CommandFailedException("list", "volumes of driver", volume.driver(), e);
+  String verb() {
+    return "list";
+  }
+
+  @Override
+  String target() {
+    return "the volumes of driver '" + volume.driver() + "'";
+  }
+
+  @Override
+  int run(ConnectionFlags.Session s) throws PluginException {
+    List<Volume> volumes = s.driver().list();
+    if (json) {
+      answer(GetCommand.toJson(volumes));
+    } else {
+      volumes.forEach(v -> answer(v.name()));
     }
+    return 0;
   }
 }

@@ -34,7 +34,7 @@ final class PluginLookup {
       try {
         return discovery.find(name);
       } catch (PluginException e) {
-        if (e.kind() != PluginException.Kind.NOT_FOUND || e.getMessage().contains("not a valid")) {
+        if (e.kind() != PluginException.Kind.NOT_FOUND) {
           throw e;
         }
         Duration wait = backoff.delay(retries);

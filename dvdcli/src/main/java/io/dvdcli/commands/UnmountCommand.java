@@ -4,14 +4,17 @@ import io.dvdcli.plugin.PluginException;
 import io.dvdcli.volume.VolumeService;
 import java.time.Duration;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "unmount", description = "Unmount a volume (the same mount ID as the mount).")
 public final class UnmountCommand extends VolumeCommand {
-  @Option(names = "--mount-id", paramLabel = "ID",
-      description = "Caller ID sent with Mount/Unmount (env DVDCLI_MOUNT_ID; default stable per host).")
-  String mountId;
+  @Mixin
+  MountIdFlag mountId;
+
+  @Override
+  String verb() {
+    return "unmount";
+  }
 
   @Override
   Duration defaultTimeout() {
@@ -19,21 +22,8 @@ public final class UnmountCommand extends VolumeCommand {
   }
 
   @Override
-  public Integer call() throws CommandFailedException {
-    String name = volume.name();
-    String driver = volume.driver();
-    String id;
-    try {
-      id = MountIds.resolve(mountId, env());
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(volume.spec.commandLine(), e.getMessage());
-    }
-    try {
-      ConnectionFlags.Session s = connect();
-      new VolumeService(s.driver(), s.log()).unmount(name, id);
-      return 0;
-    } catch (PluginException e) {
-      throw new CommandFailedException("unmount", "volume", name + "' with driver '" + driver, e);
-    }
+  int run(ConnectionFlags.Session s) throws PluginException {
+    new VolumeService(s.driver(), s.log()).unmount(volume.name(), mountId.resolve(env()));
+    return 0;
   }
 }

@@ -95,8 +95,8 @@ public final class VolumeFlags {
             "--volumeopts key '" + o.key() + "' is given twice with different values");
       }
       if (COMMA_LIST.matcher(o.value()).find()) {
-        log.warn("--volumeopts " + o.key() + "=... contains ',KEY=': dvdcli does not split options on"
-            + " commas (the value is kept whole); pass one --volumeopts per option");
+        log.warn("--volumeopts " + o.key() + "=... keeps its ',KEY=' parts in the value: dvdcli never"
+            + " splits on commas; if they were meant as separate options, pass one --volumeopts each");
       }
     }
     return Collections.unmodifiableMap(out);

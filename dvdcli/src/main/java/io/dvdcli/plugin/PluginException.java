@@ -11,6 +11,8 @@ public final class PluginException extends IOException {
   public enum Kind {
     /** No socket or spec file for the name (after Docker's retries). */
     NOT_FOUND,
+    /** A driver name Docker could not have, which must never become a file name. */
+    INVALID_NAME,
     /** A spec file that cannot be used (no scheme, unreadable, bad JSON, bad TLS files). */
     INVALID_SPEC,
     /** Activate worked but the plugin does not implement VolumeDriver. */

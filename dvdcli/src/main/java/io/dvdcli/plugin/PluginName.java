@@ -23,12 +23,12 @@ public final class PluginName {
   /** Throws unless the name is one Docker could have; returns it unchanged. */
   public static String validate(String name) throws PluginException {
     if (name == null || name.isEmpty()) {
-      throw new PluginException(PluginException.Kind.NOT_FOUND, "the volume driver name is empty");
+      throw new PluginException(PluginException.Kind.INVALID_NAME, "the volume driver name is empty");
     }
     boolean ok = isManaged(name) ? MANAGED.matcher(name).matches() : LEGACY.matcher(name).matches();
     if (!ok || name.contains("..")) {
       throw new PluginException(
-          PluginException.Kind.NOT_FOUND,
+          PluginException.Kind.INVALID_NAME,
           "'" + printable(name) + "' is not a valid volume driver name"
               + " (letters, digits, '.', '_', '-'; managed plugins as repo/name[:tag])");
     }

@@ -1,5 +1,7 @@
 package io.dvdcli.volume;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,6 +15,6 @@ public record Volume(String name, String mountpoint, String createdAt, Map<Strin
     }
     mountpoint = mountpoint == null ? "" : mountpoint;
     createdAt = createdAt == null ? "" : createdAt;
-    status = status == null ? Map.of() : Map.copyOf(status);
+    status = status == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(status));
   }
 }

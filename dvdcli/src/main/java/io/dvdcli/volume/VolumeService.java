@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The multi-call flows: {@code mount} (Activate, Get, Create only for a real "no such volume",
- * Mount) and {@code unmount} (Activate, Unmount; a volume that no longer exists or is no longer
+ * The multi-call flows after the Activate handshake: {@code mount} (Get, Create only for a real
+ * "no such volume", Mount) and {@code unmount} (Unmount; a volume that no longer exists or is no longer
  * mounted counts as unmounted, so the agent's cleanup cannot wedge on it).
  */
 public final class VolumeService {
@@ -20,9 +20,9 @@ public final class VolumeService {
     this.log = log;
   }
 
+  /** Mounts an activated plugin's volume; returns the mount point. */
   public String mount(String name, Map<String, String> options, boolean explicitCreate, String mountId)
       throws PluginException {
-    driver.activate();
     VolumeLookup lookup = driver.get(name);
     if (lookup instanceof VolumeLookup.Found) {
       log.debug("volume '" + name + "' exists; its options stay as created");
@@ -50,7 +50,6 @@ public final class VolumeService {
   }
 
   public void unmount(String name, String mountId) throws PluginException {
-    driver.activate();
     try {
       driver.unmount(name, mountId);
     } catch (PluginException e) {

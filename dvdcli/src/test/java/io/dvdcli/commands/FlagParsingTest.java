@@ -100,4 +100,13 @@ class FlagParsingTest {
   void anUnknownFlagIsAUsageError() {
     assertThrows(ParameterException.class, () -> cli().parseArgs("mount", "--volumedriver=d", "--nope"));
   }
+
+  @Test
+  void aValueThatLooksLikeACommaSeparatedListIsKeptWholeWithAWarning() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Diagnostics log = new Diagnostics(new PrintStream(err, true), false);
+    Map<String, String> opts = mount("mount", "--volumedriver=d", "--volumename=n", "--volumeopts=size=5,iops=150").volume.options(log);
+    assertEquals(Map.of("size", "5,iops=150"), opts);
+    assertTrue(err.toString().startsWith("dvdcli: warning: --volumeopts size=... keeps its ',KEY=' parts"), err.toString());
+  }
 }

@@ -167,7 +167,7 @@ class PluginDiscoveryTest {
   void namesThatCouldLeaveThePluginFoldersAreRefused(String name) throws Exception {
     file(tmp.resolve("etc/passwd.spec"), "tcp://127.0.0.1:1");
     PluginException e = assertThrows(PluginException.class, () -> discovery.find(name));
-    assertEquals(PluginException.Kind.NOT_FOUND, e.kind());
+    assertEquals(PluginException.Kind.INVALID_NAME, e.kind());
     assertTrue(managedAsked.isEmpty(), "the engine is not asked about an invalid name");
   }
 

@@ -1,6 +1,8 @@
 package io.dvdcli.protocol;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,6 +16,7 @@ public record VolumeEntry(
     @JsonProperty("Status") Map<String, Object> status) {
 
   public VolumeEntry {
-    status = status == null ? null : Map.copyOf(status);
+    // Keep the plugin's key order, so what operators see is stable.
+    status = status == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(status));
   }
 }

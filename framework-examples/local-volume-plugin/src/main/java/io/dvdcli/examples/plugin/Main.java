@@ -61,7 +61,7 @@ public final class Main implements Callable<Integer> {
         });
     command.setExecutionExceptionHandler(
         (e, ignored, result) -> {
-          err.println(NAME + ": " + e.getMessage());
+          err.println(NAME + ": " + oneLine(e));
           return 1;
         });
     return command.execute(args);
@@ -93,6 +93,12 @@ public final class Main implements Callable<Integer> {
     err.println(NAME + ": state root " + plugin.stateRoot() + ", " + plugin.volumes().size() + " volume(s)");
     plugin.awaitClosed();
     return 0;
+  }
+
+  /** The failure as the one line a caller reads last on stderr. */
+  private static String oneLine(Exception e) {
+    String message = e.getMessage() == null ? e.toString() : e.getMessage();
+    return message.replaceAll("\\s*\\R\\s*", " ").strip();
   }
 
   private static void log(PrintStream err, PluginCall call) {

@@ -1,6 +1,7 @@
 package io.dvdcli.examples.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real Docker engine drives the plugin: the strongest check that it speaks the protocol as
+ * A real Docker engine drives the plugin (one daemon for the class; each test uses its own volume
+ * names): the strongest check that it speaks the protocol as
  * Docker does. Needs root, {@code dockerd} and the {@code docker} CLI (Debian: {@code apt-get
  * install -y docker.io}); skipped otherwise. The daemon runs with all its state in a temp folder
  * and no networking; only the plugin socket goes where Docker looks, /run/docker/plugins.
@@ -89,7 +91,7 @@ class DockerEngineTest {
   void dockerCreatesInspectsListsAndRemovesAVolumeThroughThePlugin() throws Exception {
     Result created = docker("volume", "create", "-d", driver, "-o", "size=5", "-o", "password=hunter2", "v1");
     assertEquals("v1\n", created.out(), created::toString);
-    assertEquals(Set.of("v1"), plugin.volumes());
+    assertTrue(plugin.volumes().contains("v1"));
     assertEquals(Map.of("size", "5", "password", "hunter2"), plugin.volume("v1").orElseThrow().options());
 
     Result inspected = docker("volume", "inspect", "v1");
@@ -99,12 +101,12 @@ class DockerEngineTest {
     assertEquals("local", volume.get("Scope").asText());
     assertEquals("********", volume.get("Status").get("options").get("password").asText());
 
-    assertEquals("v1\n", docker("volume", "ls", "-q", "--filter", "driver=" + driver).out());
+    assertTrue(docker("volume", "ls", "-q", "--filter", "driver=" + driver).out().lines().anyMatch("v1"::equals));
     assertEquals("v1\n", docker("volume", "create", "-d", driver, "v1").out());
 
     Result removed = docker("volume", "rm", "v1");
     assertEquals("v1\n", removed.out(), removed::toString);
-    assertEquals(Set.of(), plugin.volumes());
+    assertFalse(plugin.volumes().contains("v1"));
   }
 
   @Test

@@ -2,9 +2,11 @@ package io.dvdcli.examples.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,5 +42,13 @@ class HostHeaderTest {
     UnixHttpClient.Response response = client.send("POST", "/Plugin.Activate", hostLine, "");
     assertEquals(200, response.status(), response::toString);
     assertEquals("{\"Implements\":[\"VolumeDriver\"]}", response.body());
+  }
+
+  @Test
+  void anHttp10RequestWithoutHostAsTypedIntoNcIsAnswered() throws Exception {
+    UnixHttpClient.Response response =
+        client.sendRaw("POST /VolumeDriver.List HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    assertEquals(200, response.status(), response::toString);
+    assertEquals("{\"Volumes\":[]}", response.body());
   }
 }

@@ -106,6 +106,14 @@ class PluginErrorsTest {
   }
 
   @Test
+  void aRequestJettyRefusesBeforeThePluginIsAnsweredWithAnErrNotAnHtmlPage() throws Exception {
+    UnixHttpClient.Response response = client.send("POST", "/Plugin.Activate", "", "");
+    assertEquals(400, response.status());
+    assertEquals(PluginProtocol.MEDIA_TYPE, response.contentType());
+    assertEquals("{\"Err\":\"Failed to read the HTTP request: 400 No Host\"}", response.body());
+  }
+
+  @Test
   void refusedCallsChangeNothing() throws Exception {
     client.post("VolumeDriver.Remove", "{\"Name\":\"used\"}");
     client.post("VolumeDriver.Unmount", "{\"Name\":\"used\",\"ID\":\"host-b\"}");

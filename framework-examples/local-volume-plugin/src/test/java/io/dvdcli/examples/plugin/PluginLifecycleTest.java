@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Starting, stopping and restarting the plugin, and what happens to its socket file. */
+@SuppressWarnings("try") // a plugin opened only to be running while the test talks to it
 class PluginLifecycleTest {
   @TempDir Path tmp;
 

@@ -50,10 +50,18 @@ final class UnixHttpClient {
             + "Content-Type: application/json\r\n"
             + "Content-Length: " + content.length + "\r\n"
             + "Connection: close\r\n\r\n";
+    byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
+    byte[] request = new byte[headBytes.length + content.length];
+    System.arraycopy(headBytes, 0, request, 0, headBytes.length);
+    System.arraycopy(content, 0, request, headBytes.length, content.length);
+    return sendRaw(request);
+  }
+
+  /** Sends {@code request} exactly as given and reads the answer until the server closes. */
+  Response sendRaw(byte[] request) throws IOException {
     try (SocketChannel channel = SocketChannel.open(address)) {
       var out = Channels.newOutputStream(channel);
-      out.write(head.getBytes(StandardCharsets.US_ASCII));
-      out.write(content);
+      out.write(request);
       out.flush();
       return parse(Channels.newInputStream(channel));
     }

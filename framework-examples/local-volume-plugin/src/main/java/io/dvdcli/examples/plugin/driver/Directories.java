@@ -3,6 +3,7 @@ package io.dvdcli.examples.plugin.driver;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -43,7 +44,7 @@ final class Directories {
   /** Deletes a volume's directory tree without following symbolic links out of it. */
   static void deleteVolume(VolumeLayout layout, VolumeName name) throws IOException {
     Path dir = layout.volumeDir(name);
-    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
     Files.walkFileTree(

@@ -40,7 +40,7 @@ public final class DirectoryVolumeDriver implements VolumeDriver {
       Directories.ensureRoot(layout);
     } catch (IOException e) {
       throw new IOException(
-          "Failed to create state root '" + layout.root() + "': " + e.getMessage(), e);
+          "Failed to create state root '" + layout.root() + "': " + IoErrors.describe(e), e);
     }
     StateStore store = new StateStore(layout);
     SortedMap<String, StoredVolume> recovered = new Recovery(layout, store, clock.instant()).recover();
@@ -66,7 +66,7 @@ public final class DirectoryVolumeDriver implements VolumeDriver {
       try {
         Directories.ensureVolume(layout, volume);
       } catch (IOException e) {
-        throw VolumeException.failed("create", name, "cannot make its directory: " + e.getMessage());
+        throw VolumeException.failed("create", name, "cannot make its directory: " + IoErrors.describe(e));
       }
       Instant now = clock.instant();
       commit("create", name, next -> next.put(name, StoredVolume.created(volume, now, options)));
@@ -87,7 +87,7 @@ public final class DirectoryVolumeDriver implements VolumeDriver {
       try {
         Directories.deleteVolume(layout, volume);
       } catch (IOException e) {
-        throw VolumeException.failed("remove", name, "cannot delete its directory: " + e.getMessage());
+        throw VolumeException.failed("remove", name, "cannot delete its directory: " + IoErrors.describe(e));
       }
       commit("remove", name, next -> next.remove(name));
     }
@@ -103,7 +103,7 @@ public final class DirectoryVolumeDriver implements VolumeDriver {
         // The path handed out must exist even if someone deleted it behind the plugin's back.
         Directories.ensureVolume(layout, volume);
       } catch (IOException e) {
-        throw VolumeException.failed("mount", name, "cannot make its directory: " + e.getMessage());
+        throw VolumeException.failed("mount", name, "cannot make its directory: " + IoErrors.describe(e));
       }
       if (!stored.mountIds().contains(mountId)) {
         Set<String> ids = new TreeSet<>(stored.mountIds());

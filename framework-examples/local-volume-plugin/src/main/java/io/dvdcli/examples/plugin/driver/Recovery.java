@@ -3,8 +3,10 @@ package io.dvdcli.examples.plugin.driver;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,10 +64,10 @@ final class Recovery {
     if (!Files.isDirectory(layout.volumesDir())) {
       return List.of();
     }
-    List<Path> dirs = new java.util.ArrayList<>();
+    List<Path> dirs = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(layout.volumesDir())) {
       for (Path entry : entries) {
-        if (Files.isDirectory(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
           dirs.add(entry);
         }
       }

@@ -1,6 +1,7 @@
 package io.dvdcli.examples.plugin.driver;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads and writes {@code state.json}. A write goes to a temp file that is fsynced and then
@@ -41,20 +43,32 @@ final class StateStore {
     if (!Files.exists(layout.stateFile())) {
       return Optional.empty();
     }
-    byte[] bytes = Files.readAllBytes(layout.stateFile());
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(layout.stateFile());
+    } catch (IOException e) {
+      throw readFailure(IoErrors.describe(e), e);
+    }
     if (bytes.length == 0) {
       return Optional.empty();
     }
+    StateFile file;
     try {
-      StateFile file = JSON.readValue(bytes, StateFile.class);
-      if (file.version() != 1) {
-        throw new IOException("unknown state version " + file.version());
-      }
-      return Optional.of(file.volumes());
-    } catch (IOException | RuntimeException e) {
-      throw new IOException(
-          "Failed to read state '" + layout.stateFile() + "': " + e.getMessage(), e);
+      file = JSON.readValue(bytes, StateFile.class);
+    } catch (JsonProcessingException e) {
+      // The original message: Jackson's full one spans lines with the source location.
+      throw readFailure("not a state file: " + e.getOriginalMessage().replace('\n', ' '), e);
+    } catch (IOException e) {
+      throw readFailure(IoErrors.describe(e), e);
     }
+    if (file == null || file.version() != 1) {
+      throw readFailure("unknown state version " + (file == null ? "null" : file.version()), null);
+    }
+    return Optional.of(file.volumes());
+  }
+
+  private IOException readFailure(String cause, Exception e) {
+    return new IOException("Failed to read state '" + layout.stateFile() + "': " + cause, e);
   }
 
   void write(Collection<StoredVolume> volumes) throws IOException {
@@ -64,7 +78,7 @@ final class StateStore {
       try (FileChannel out =
           FileChannel.open(
               layout.stateTempFile(),
-              java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+              Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
               PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
@@ -80,7 +94,7 @@ final class StateStore {
       syncDirectory();
     } catch (IOException e) {
       throw new IOException(
-          "Failed to write state '" + layout.stateFile() + "': " + e.getMessage(), e);
+          "Failed to write state '" + layout.stateFile() + "': " + IoErrors.describe(e), e);
     }
   }
 

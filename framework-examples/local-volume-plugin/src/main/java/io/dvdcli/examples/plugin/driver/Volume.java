@@ -2,6 +2,7 @@ package io.dvdcli.examples.plugin.driver;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -22,8 +23,8 @@ public record Volume(
     if (!mountpoint.isAbsolute()) {
       throw new IllegalArgumentException("mountpoint must be absolute: " + mountpoint);
     }
-    options = java.util.Collections.unmodifiableMap(new TreeMap<>(options == null ? Map.of() : options));
-    mountIds = java.util.Collections.unmodifiableSet(new TreeSet<>(mountIds == null ? Set.of() : mountIds));
+    options = Collections.unmodifiableMap(new TreeMap<>(options == null ? Map.of() : options));
+    mountIds = Collections.unmodifiableSet(new TreeSet<>(mountIds == null ? Set.of() : mountIds));
   }
 
   public boolean mounted() {

@@ -2,6 +2,7 @@ package io.dvdcli.examples.plugin.driver;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a volume plugin does, free of HTTP and JSON: the calls of {@code VolumeDriver.*} with
@@ -10,7 +11,7 @@ import java.util.List;
 public interface VolumeDriver {
 
   /** Creates the volume; an existing volume is left as it is (its first options stay). */
-  void create(String name, java.util.Map<String, String> options) throws VolumeException;
+  void create(String name, Map<String, String> options) throws VolumeException;
 
   /** Removes the volume and its data; refused while any consumer has it mounted. */
   void remove(String name) throws VolumeException;

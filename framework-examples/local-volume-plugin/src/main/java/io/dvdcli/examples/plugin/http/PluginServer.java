@@ -53,6 +53,7 @@ public final class PluginServer implements AutoCloseable {
     threads.setReservedThreads(0);
     Server server = new Server(threads);
     server.setHandler(new PluginHandler(new ProtocolEndpoint(driver), onCall));
+    server.setErrorHandler(new ProtocolErrorHandler());
 
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);

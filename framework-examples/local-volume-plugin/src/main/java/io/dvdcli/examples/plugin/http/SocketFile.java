@@ -1,8 +1,10 @@
 package io.dvdcli.examples.plugin.http;
 
+import io.dvdcli.examples.plugin.driver.IoErrors;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -21,26 +23,34 @@ final class SocketFile {
    * is left alone and refused.
    */
   static void prepare(Path socket) throws IOException {
-    Path parent = socket.toAbsolutePath().getParent();
-    if (parent != null && !Files.isDirectory(parent)) {
-      Files.createDirectories(parent);
-      Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
+    try {
+      Path parent = socket.toAbsolutePath().getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        Files.createDirectories(parent);
+        Files.setPosixFilePermissions(parent, PosixFilePermissions.fromString("rwxr-xr-x"));
+      }
+      if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
+        return;
+      }
+      if (!isSocket(socket)) {
+        throw new IOException(failure(socket, "a file that is not a socket is in the way"));
+      }
+      if (answers(socket)) {
+        throw new IOException(failure(socket, "another process is listening on it"));
+      }
+      Files.deleteIfExists(socket);
+    } catch (FileSystemException e) {
+      throw new IOException(failure(socket, IoErrors.describe(e)), e);
     }
-    if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    if (!isSocket(socket)) {
-      throw new IOException(failure(socket, "a file that is not a socket is in the way"));
-    }
-    if (answers(socket)) {
-      throw new IOException(failure(socket, "another process is listening on it"));
-    }
-    Files.deleteIfExists(socket);
   }
 
   /** Owner and group may connect (as Docker's plugin sockets are root-only by default). */
   static void restrict(Path socket) throws IOException {
-    Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
+    try {
+      Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw----"));
+    } catch (FileSystemException e) {
+      throw new IOException(failure(socket, IoErrors.describe(e)), e);
+    }
   }
 
   static String failure(Path socket, String cause) {

@@ -120,6 +120,7 @@ class RecoveryTest {
     assertTrue(
         e.getMessage().startsWith("Failed to read state '" + root.resolve("state.json") + "': "),
         e.getMessage());
+    assertEquals(1, e.getMessage().lines().count(), e.getMessage());
     assertEquals(content, Files.readString(root.resolve("state.json")));
   }
 
