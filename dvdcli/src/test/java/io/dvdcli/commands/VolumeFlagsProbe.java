@@ -3,6 +3,7 @@ package io.dvdcli.commands;
 import io.dvdcli.log.Diagnostics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.Map;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -29,7 +30,10 @@ public final class VolumeFlagsProbe {
       }
     }
     if (command instanceof MountCommand m) {
-      m.resolveMountId(m.mountId);
+      m.mountId.resolve(Map.of());
+    }
+    if (command instanceof UnmountCommand u) {
+      u.mountId.resolve(Map.of());
     }
   }
 }

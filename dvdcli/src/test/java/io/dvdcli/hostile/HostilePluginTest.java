@@ -128,6 +128,9 @@ class HostilePluginTest {
         fails("answers Get with a Status nested 400 deep (legal)",
             (p, f) -> p.on(GET, json(200, "{\"Volume\":{\"Name\":\"v1\",\"Status\":{\"x\":"
                 + "[".repeat(400) + "]".repeat(400) + "}}}")), mount(), 0, "/mnt/v1").alsoViaLauncher(),
+        fails("answers Get with a Status holding a null (legal)",
+            (p, f) -> p.on(GET, json(200, "{\"Volume\":{\"Name\":\"v1\",\"Status\":{\"x\":null}}}")), mount(), 0,
+            "/mnt/v1"),
         fails("answers Mount 200 with an HTML page",
             (p, f) -> p.on(MOUNT, raw(200, "text/html", bytes("<html><head><title>Welcome to nginx!</title></head></html>"))),
             mount(), 6, FAIL_MOUNT + PLUGIN + "answered VolumeDriver.Mount with something that is not the expected JSON (an HTML page: Welcome to nginx!)"),
