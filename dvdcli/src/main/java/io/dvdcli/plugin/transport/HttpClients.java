@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -35,6 +36,11 @@ public final class HttpClients {
             .connectTimeout(connectTimeout)
             .readTimeout(Duration.ZERO)
             .writeTimeout(Duration.ZERO);
+    if (!address.isTls()) {
+      // Without a TLS spec OkHttp never builds its SSL socket factory and trust manager (it loads
+      // the JDK's CA certificates): the largest single start-up cost of a plain-HTTP call.
+      b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    }
     if (address.isUnixSocket()) {
       b.socketFactory(new UnixSocketFactory(address.socketPath()))
           // The host name is only the Host header; never resolve it.

@@ -1,0 +1,56 @@
+package io.dvdcli.aot;
+
+import io.dvdcli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The class-data archive's training run ({@code scripts/install} runs it under
+ * {@code -XX:AOTCacheOutput} on JDK 25+, {@code -XX:ArchiveClassesAtExit} on 17): the mount and
+ * unmount paths exactly as the Mesos agent drives them, against a throw-away plugin on a UNIX
+ * socket, so the archive holds what a real call loads. Exit 0 only if every call succeeded.
+ */
+public final class TrainingRun {
+  private TrainingRun() {}
+
+  public static void main(String[] args) throws IOException {
+    Path dir = Files.createTempDirectory("dvdcli-training");
+    int failures = 0;
+    try (TrainingPlugin plugin = TrainingPlugin.start(dir.resolve("training.sock"), dir.resolve("volumes"))) {
+      Map<String, String> env = Map.of("DVDCLI_SOCKETS_DIR", dir.toString(), "DVDCLI_SPECS_DIRS", "");
+      // First mount creates the volume (Get says missing), the second finds it: both paths.
+      failures += run(env, "mount", "--volumedriver=training", "--volumename=v1", "--volumeopts=size=1");
+      failures += run(env, "mount", "--volumedriver=training", "--volumename=v1");
+      failures += run(env, "unmount", "--volumedriver=training", "--volumename=v1");
+      if (plugin.calls() != 9) {
+        System.err.println("dvdcli training: expected 9 plugin calls, saw " + plugin.calls());
+        failures++;
+      }
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    System.exit(failures == 0 ? 0 : 1);
+  }
+
+  private static int run(Map<String, String> env, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    if (code != 0) {
+      System.err.println("dvdcli training: '" + String.join(" ", args) + "' exited " + code + ": "
+          + err.toString(StandardCharsets.UTF_8).strip());
+      return 1;
+    }
+    return 0;
+  }
+}

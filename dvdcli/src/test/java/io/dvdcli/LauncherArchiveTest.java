@@ -1,0 +1,86 @@
+package io.dvdcli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dvdcli.testing.Dvdcli;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The launcher passes the class-data archive next to the jar to the JVM; whatever that file has
+ * become, a call must still work (only start slower) and stdout must stay the answer alone.
+ */
+class LauncherArchiveTest {
+  @TempDir Path tmp;
+
+  @ParameterizedTest(name = "a {0} archive only slows a call down")
+  @ValueSource(strings = {"garbage", "empty", "folder"})
+  void aBrokenArchiveOnlySlowsACallDown(String kind) throws Exception {
+    Path jar = jarOfTheTestClassPath();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Path archive = archiveFor(jar, Path.of(System.getProperty("java.home")));
+    switch (kind) {
+      case "garbage" -> Files.write(archive, "not an archive".repeat(1000).getBytes(StandardCharsets.UTF_8));
+      case "empty" -> Files.createFile(archive);
+      default -> Files.createDirectory(archive);
+    }
+    ProcessBuilder pb = new ProcessBuilder(Dvdcli.launcher().toString(), "version")
+        .redirectInput(new File("/dev/null"))
+        .redirectOutput(tmp.resolve("out").toFile())
+        .redirectError(tmp.resolve("err").toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("DVDCLI_"));
+    pb.environment().put("DVDCLI_JAVA", java);
+    pb.environment().put("DVDCLI_JAR", jar.toString());
+    Process p = pb.start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the call ended");
+    String out = Files.readString(tmp.resolve("out"));
+    String err = Files.readString(tmp.resolve("err"));
+    assertEquals(0, p.exitValue(), "stdout=[" + out + "] stderr=[" + err + "]");
+    assertTrue(out.startsWith("dvdcli ") && out.contains("\njava "), "stdout is the answer alone: " + out);
+  }
+
+  /** The launcher's archive name: {@code <jar minus .jar>-<JAVA_RUNTIME_VERSION>.aot|.jsa}. */
+  private static Path archiveFor(Path jar, Path javaHome) throws IOException {
+    String version = null;
+    for (String line : Files.readAllLines(javaHome.resolve("release"))) {
+      if (line.startsWith("JAVA_RUNTIME_VERSION=")) {
+        version = line.substring(line.indexOf('=') + 1).replace("\"", "");
+      }
+    }
+    String ext = Runtime.version().feature() >= 25 ? ".aot" : ".jsa";
+    String base = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+    return jar.resolveSibling(base + "-" + version + ext);
+  }
+
+  /** A jar whose manifest runs io.dvdcli.Main from the test class path, as the real jar would. */
+  private Path jarOfTheTestClassPath() throws IOException {
+    List<String> entries = new ArrayList<>();
+    for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      Path p = Path.of(e).toAbsolutePath();
+      entries.add(p.toUri().toString());
+    }
+    Manifest m = new Manifest();
+    m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "io.dvdcli.Main");
+    m.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", entries));
+    Path jar = tmp.resolve("dvdcli.jar");
+    try (OutputStream o = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(o, m)) {
+      // the manifest is the whole jar
+    }
+    return jar;
+  }
+}
