@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -15,6 +17,8 @@ import picocli.CommandLine.ParameterException;
  */
 public final class Main {
   private Main() {}
+
+  private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
   public static void main(String[] args) {
     System.exit(run(args, System.getenv(), System.out, System.err));
@@ -32,7 +36,7 @@ public final class Main {
         .setErr(err)
         .setParameterExceptionHandler((ParameterException e, String[] a) -> {
           String cmd = e.getCommandLine().getCommandName();
-          err.println("dvdcli: usage error: " + e.getMessage() + " (see 'dvdcli "
+          err.println("dvdcli: usage error: " + escapeControls(e.getMessage()) + " (see 'dvdcli "
               + ("dvdcli".equals(cmd) ? "" : cmd + " ") + "--help')");
           return ExitCodes.USAGE;
         })
@@ -59,5 +63,11 @@ public final class Main {
       err.println("dvdcli: internal error: " + e);
       return ExitCodes.INTERNAL;
     }
+  }
+
+  /** Usage errors quote the argument as given; a line break in it must not break the line. */
+  static String escapeControls(String message) {
+    return CONTROL.matcher(String.valueOf(message))
+        .replaceAll(m -> Matcher.quoteReplacement(String.format("\\x%02x", (int) m.group().charAt(0))));
   }
 }

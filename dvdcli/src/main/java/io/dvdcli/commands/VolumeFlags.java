@@ -48,6 +48,10 @@ public final class VolumeFlags {
     if (driver == null || driver.isBlank()) {
       throw new ParameterException(spec.commandLine(), "missing --volumedriver=DRIVER");
     }
+    // Checked here, not only by plugin-name validation: error lines quote the driver as given.
+    if (driver.chars().anyMatch(Character::isISOControl)) {
+      throw new ParameterException(spec.commandLine(), "--volumedriver contains a control character");
+    }
     return driver;
   }
 
@@ -60,7 +64,20 @@ public final class VolumeFlags {
         throw new ParameterException(spec.commandLine(), "--volumename contains a control character");
       }
     }
+    requireDecoded("--volumename", name);
     return name;
+  }
+
+  /**
+   * The JVM decodes argv in the locale's charset and turns bytes it cannot decode into U+FFFD (under
+   * a POSIX locale, any non-ASCII name): the text is no longer what the caller sent, so acting on it
+   * would create or mount another volume.
+   */
+  private void requireDecoded(String flag, String value) {
+    if (value.indexOf('\uFFFD') >= 0) {
+      throw new ParameterException(spec.commandLine(), flag + " holds bytes that are not text in this locale ("
+          + System.getProperty("sun.jnu.encoding") + "); run dvdcli under a UTF-8 locale, e.g. LC_ALL=C.UTF-8");
+    }
   }
 
   public boolean explicitCreate() {
@@ -71,6 +88,7 @@ public final class VolumeFlags {
   public Map<String, String> options(Diagnostics log) {
     Map<String, String> out = new LinkedHashMap<>();
     for (VolumeOption o : options) {
+      requireDecoded("--volumeopts", o.key() + "=" + o.value());
       String previous = out.put(o.key(), o.value());
       if (previous != null && !previous.equals(o.value())) {
         throw new ParameterException(spec.commandLine(),

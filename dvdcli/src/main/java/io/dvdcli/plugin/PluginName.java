@@ -40,7 +40,7 @@ public final class PluginName {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < s.length() && b.length() < 120; i++) {
       char c = s.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
+      if (Character.isISOControl(c)) { // C0, DEL and C1 (U+009B is a terminal's 8-bit CSI)
         b.append(String.format("\\x%02x", (int) c));
       } else {
         b.append(c);

@@ -45,7 +45,7 @@ final class SpecFileReader {
     try {
       spec = PluginJson.MAPPER.readValue(text, JsonSpec.class);
     } catch (JsonProcessingException e) {
-      throw invalid(file, "not valid JSON (" + e.getOriginalMessage() + ")");
+      throw invalid(file, "not valid JSON (" + PluginName.printable(e.getOriginalMessage()) + ")");
     }
     if (spec == null || spec.addr() == null || spec.addr().isBlank()) {
       throw invalid(file, "it has no \"Addr\"");
@@ -57,7 +57,7 @@ final class SpecFileReader {
       try {
         tls = new TlsConfig(t.insecureSkipVerify(), path(t.caFile()), path(t.certFile()), path(t.keyFile()));
       } catch (IllegalArgumentException e) {
-        throw invalid(file, e.getMessage());
+        throw invalid(file, PluginName.printable(e.getMessage()));
       }
       if ("tcp".equalsIgnoreCase(uri.getScheme())) {
         uri = URI.create("https" + uri.toString().substring(3));
@@ -85,10 +85,10 @@ final class SpecFileReader {
     try {
       PluginAddress probe = new PluginAddress("probe", uri, TlsConfig.NONE, file);
       if (probe.isUnixSocket() && (uri.getPath() == null || uri.getPath().isEmpty())) {
-        throw invalid(file, "UNIX address '" + address + "' has no socket path");
+        throw invalid(file, "UNIX address '" + PluginName.printable(address) + "' has no socket path");
       }
       if (!probe.isUnixSocket() && (uri.getHost() == null || uri.getPort() < 0)) {
-        throw invalid(file, "address '" + address + "' needs a host and a port");
+        throw invalid(file, "address '" + PluginName.printable(address) + "' needs a host and a port");
       }
     } catch (IllegalArgumentException e) {
       throw invalid(file, "address '" + PluginName.printable(address)

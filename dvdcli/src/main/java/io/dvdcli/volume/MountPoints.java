@@ -3,11 +3,12 @@ package io.dvdcli.volume;
 import io.dvdcli.plugin.PluginException;
 import io.dvdcli.plugin.PluginException.Kind;
 import io.dvdcli.plugin.PluginName;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The mount point a plugin returns becomes the host path the Mesos agent bind-mounts, read from our
  * stdout and trimmed. So it must be absolute, normalised, and free of anything that would change
- * when printed and trimmed (line breaks, NUL, surrounding blanks).
+ * when printed and trimmed (line breaks, NUL, surrounding blanks, text that UTF-8 cannot encode).
  */
 final class MountPoints {
   private MountPoints() {}
@@ -36,6 +37,10 @@ final class MountPoints {
       if (Character.isISOControl(mp.charAt(i))) {
         return "a mount point with a control character " + shown;
       }
+    }
+    if (!StandardCharsets.UTF_8.newEncoder().canEncode(mp)) {
+      // A lone UTF-16 surrogate (JSON "\ud800") would be printed as '?': another path.
+      return "a mount point that is not valid Unicode " + shown;
     }
     for (String segment : mp.split("/")) {
       if (segment.equals("..") || segment.equals(".")) {

@@ -35,7 +35,7 @@ final class AnswerText {
           String key = field.getKey();
           if (key.equalsIgnoreCase("Err") || key.equalsIgnoreCase("Error")) {
             String msg = field.getValue().isTextual() ? field.getValue().asText() : field.getValue().toString();
-            return msg.isBlank() ? "(the plugin gave an empty error message)" : oneLine(msg);
+            return errText(msg);
           }
         }
       }
@@ -43,6 +43,12 @@ final class AnswerText {
       // fall through to text
     }
     return describeBody(body);
+  }
+
+  /** The plugin's own error message in one line, never empty (it may be only blanks or NULs). */
+  static String errText(String err) {
+    String line = oneLine(err);
+    return line.isEmpty() ? "(the plugin gave an empty error message)" : line;
   }
 
   /** A body that is not what was expected, in a few words. */
@@ -56,12 +62,16 @@ final class AnswerText {
     }
     Matcher title = TITLE.matcher(text);
     if (title.find()) {
-      return "an HTML page: " + oneLine(TAG.matcher(title.group(1)).replaceAll(" "));
+      return orElse("an HTML page: ", oneLine(TAG.matcher(title.group(1)).replaceAll(" ")), "an HTML page");
     }
     if (text.regionMatches(true, 0, "<!doctype html", 0, 14) || text.regionMatches(true, 0, "<html", 0, 5)) {
-      return "an HTML page: " + oneLine(TAG.matcher(text).replaceAll(" "));
+      return orElse("an HTML page: ", oneLine(TAG.matcher(text).replaceAll(" ")), "an HTML page");
     }
-    return oneLine(text);
+    return orElse("", oneLine(text), "a body of " + body.length + " bytes of blanks and control characters");
+  }
+
+  private static String orElse(String prefix, String line, String whenEmpty) {
+    return line.isEmpty() ? whenEmpty : prefix + line;
   }
 
   /** One line: control characters become spaces, runs of space collapse, long text is cut. */

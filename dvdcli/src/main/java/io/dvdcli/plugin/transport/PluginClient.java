@@ -8,6 +8,7 @@ import io.dvdcli.plugin.PluginException.Kind;
 import io.dvdcli.protocol.PluginAnswer;
 import io.dvdcli.protocol.PluginJson;
 import io.dvdcli.protocol.PluginProtocol;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -71,7 +72,8 @@ public final class PluginClient {
     while (true) {
       Duration timeout = deadline.cap(callLimit);
       if (timeout.isZero()) {
-        throw timedOut(method, callLimit);
+        throw new PluginException(Kind.TIMEOUT, "the command timeout (" + AnswerText.seconds(deadline.total())
+            + ") ran out before " + who() + " could be asked for " + method);
       }
       try {
         return exchange(method, json, answerType, timeout);
@@ -118,6 +120,12 @@ public final class PluginClient {
       byte[] answer = readBounded(method, response);
       log.debug("POST /" + method + " -> HTTP " + response.code() + " in "
           + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms");
+      if (response.isRedirect()) {
+        String to = response.header("Location");
+        throw new PluginException(Kind.BAD_ANSWER, response.code(),
+            who() + " answered " + method + " with HTTP " + response.code() + ", a redirect to '"
+                + AnswerText.oneLine(to == null ? "" : to) + "' that dvdcli does not follow", null);
+      }
       if (response.code() != 200) {
         Kind kind = response.code() == 404 ? Kind.NOT_IMPLEMENTED : Kind.REFUSED;
         throw new PluginException(kind, response.code(),
@@ -127,7 +135,7 @@ public final class PluginClient {
       T decoded = decode(method, answer, answerType);
       if (decoded.failed()) {
         throw new PluginException(Kind.REFUSED, 200,
-            who() + " answered " + method + " with an error: " + AnswerText.oneLine(decoded.err()), null);
+            who() + " answered " + method + " with an error: " + AnswerText.errText(decoded.err()), null);
       }
       return decoded;
     }
@@ -143,12 +151,9 @@ public final class PluginClient {
   }
 
   private <T> T decode(String method, byte[] answer, Class<T> type) throws PluginException {
+    T value;
     try {
-      T value = PluginJson.MAPPER.readValue(answer, type);
-      if (value == null) {
-        throw new PluginException(Kind.BAD_ANSWER, 200, who() + " answered " + method + " with JSON null", null);
-      }
-      return value;
+      value = PluginJson.MAPPER.readValue(answer, type);
     } catch (JsonProcessingException e) {
       throw new PluginException(Kind.BAD_ANSWER, 200,
           who() + " answered " + method + " with something that is not the expected JSON ("
@@ -157,6 +162,10 @@ public final class PluginClient {
       throw new PluginException(Kind.BAD_ANSWER, 200,
           who() + " answered " + method + " with unreadable JSON: " + e.getMessage(), e);
     }
+    if (value == null) {
+      throw new PluginException(Kind.BAD_ANSWER, 200, who() + " answered " + method + " with JSON null", null);
+    }
+    return value;
   }
 
   private static byte[] encode(Object body) {
@@ -218,6 +227,12 @@ public final class PluginClient {
   }
 
   private static String describe(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof EOFException && String.valueOf(t.getMessage()).startsWith("\\n not found")) {
+        // OkHttp's header reader: the stream ended, or the headers passed its 256 KiB limit.
+        return "the answer's headers were cut off or too long";
+      }
+    }
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

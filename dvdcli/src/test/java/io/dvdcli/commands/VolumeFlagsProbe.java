@@ -1,0 +1,39 @@
+package io.dvdcli.commands;
+
+import io.dvdcli.log.Diagnostics;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.Map;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Reads every value a parsed volume command would use, as the command does (the getters validate),
+ * for the fuzz tests in {@code io.dvdcli.hostile}.
+ */
+public final class VolumeFlagsProbe {
+  private static final Diagnostics QUIET = new Diagnostics(new PrintStream(new ByteArrayOutputStream()), false);
+
+  private VolumeFlagsProbe() {}
+
+  /** Throws picocli's ParameterException for a bad value, as the command would. */
+  public static void readAll(ParseResult parsed) {
+    if (!parsed.hasSubcommand()) {
+      return;
+    }
+    Object command = parsed.subcommand().commandSpec().userObject();
+    if (command instanceof VolumeCommand v) {
+      v.volume.driver();
+      v.volume.options(QUIET);
+      v.volume.explicitCreate();
+      if (!(command instanceof ListCommand) && !(command instanceof CapabilitiesCommand)) {
+        v.volume.name();
+      }
+    }
+    if (command instanceof MountCommand m) {
+      m.mountId.resolve(Map.of());
+    }
+    if (command instanceof UnmountCommand u) {
+      u.mountId.resolve(Map.of());
+    }
+  }
+}

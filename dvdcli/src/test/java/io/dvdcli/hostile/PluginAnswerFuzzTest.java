@@ -1,0 +1,63 @@
+package io.dvdcli.hostile;
+
+import static io.dvdcli.hostile.OneLine.assertOneLine;
+import static io.dvdcli.hostile.OneLine.assertUsableOrRefused;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.dvdcli.plugin.transport.AnswerTextProbe;
+import io.dvdcli.protocol.ActivateResponse;
+import io.dvdcli.protocol.CapabilitiesResponse;
+import io.dvdcli.protocol.ErrorResponse;
+import io.dvdcli.protocol.GetResponse;
+import io.dvdcli.protocol.ListResponse;
+import io.dvdcli.protocol.MountpointResponse;
+import io.dvdcli.protocol.PluginJson;
+import io.dvdcli.protocol.VolumeEntry;
+import io.dvdcli.volume.MountPointsProbe;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Whatever bytes a plugin answers: every wire record decodes or fails with an IOException (Jackson's
+ * JsonProcessingException, or CharConversionException for bytes in no JSON encoding; PluginClient
+ * turns both into exit 6); the texts made of a body are one line; and a mount point is used only if
+ * it is absolute, normalised and prints back unchanged. Seeds replay in every build; scripts/fuzz
+ * fuzzes.
+ */
+class PluginAnswerFuzzTest {
+  private static final List<Class<?>> ANSWERS = List.of(ActivateResponse.class, ErrorResponse.class,
+      GetResponse.class, ListResponse.class, MountpointResponse.class, CapabilitiesResponse.class);
+
+  @FuzzTest(maxDuration = "10s")
+  void anyAnswerDecodesOrFailsAsDocumentedAndNeverYieldsAnUnusableMountPoint(byte[] body) {
+    for (Class<?> type : ANSWERS) {
+      Object decoded;
+      try {
+        decoded = PluginJson.MAPPER.readValue(body, type);
+      } catch (IOException documented) {
+        continue;
+      }
+      if (decoded instanceof MountpointResponse m && m.mountpoint() != null) {
+        checkMountPoint(m.mountpoint());
+      } else if (decoded instanceof GetResponse g && g.volume() != null) {
+        checkEntry(g.volume());
+      } else if (decoded instanceof ListResponse l) {
+        l.volumes().forEach(PluginAnswerFuzzTest::checkEntry);
+      }
+    }
+    assertOneLine(AnswerTextProbe.errorMessage(body));
+    assertOneLine(AnswerTextProbe.describeBody(body));
+    checkMountPoint(new String(body, StandardCharsets.UTF_8));
+  }
+
+  private static void checkEntry(VolumeEntry v) {
+    if (v.mountpoint() != null) {
+      checkMountPoint(v.mountpoint());
+    }
+  }
+
+  private static void checkMountPoint(String mp) {
+    assertUsableOrRefused(mp, MountPointsProbe.problem(mp));
+  }
+}

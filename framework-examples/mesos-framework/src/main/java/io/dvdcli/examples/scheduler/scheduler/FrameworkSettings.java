@@ -1,0 +1,46 @@
+package io.dvdcli.examples.scheduler.scheduler;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.mesos.v1.Protos.FrameworkID;
+import org.apache.mesos.v1.Protos.FrameworkInfo;
+
+/**
+ * Who the framework is and how patient it is.
+ *
+ * @param failoverTimeout how long the master keeps our task after the stream breaks; the framework
+ *     also stops trying to re-subscribe after this long, since by then the task is gone
+ * @param refuseOffers how long the master should hold back an offer we decline
+ */
+public record FrameworkSettings(
+    String name, String user, String role, Duration failoverTimeout, Duration refuseOffers, Backoff backoff) {
+
+  public FrameworkSettings {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(role, "role");
+    Objects.requireNonNull(failoverTimeout, "failoverTimeout");
+    Objects.requireNonNull(refuseOffers, "refuseOffers");
+    Objects.requireNonNull(backoff, "backoff");
+    if (name.isBlank() || user.isBlank() || role.isBlank()) {
+      throw new IllegalArgumentException("framework name, user and role must not be empty");
+    }
+    if (failoverTimeout.isNegative() || refuseOffers.isNegative()) {
+      throw new IllegalArgumentException("framework timeouts must not be negative");
+    }
+  }
+
+  FrameworkInfo frameworkInfo(FrameworkID id) {
+    FrameworkInfo.Builder info = FrameworkInfo.newBuilder()
+        .setName(name)
+        .setUser(user)
+        .addRoles(role)
+        // MULTI_ROLE is what makes the master read `roles` instead of the deprecated `role`.
+        .addCapabilities(FrameworkInfo.Capability.newBuilder().setType(FrameworkInfo.Capability.Type.MULTI_ROLE))
+        .setFailoverTimeout(failoverTimeout.toMillis() / 1000.0);
+    if (id != null) {
+      info.setId(id);
+    }
+    return info.build();
+  }
+}

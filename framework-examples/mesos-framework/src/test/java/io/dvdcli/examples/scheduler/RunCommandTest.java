@@ -1,0 +1,63 @@
+package io.dvdcli.examples.scheduler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Flag parsing alone, and what a usage error looks like. */
+class RunCommandTest {
+
+  @Test
+  void flagsDescribeTheTaskAndItsVolumes() {
+    RunCommand run = parse("--master", "http://m:5050", "--command", "echo hi", "--cpus", "0.5",
+        "--volume", "driver=local,name=v1,path=data", "--volume", "driver=rexray,name=v2,path=logs,mode=RO");
+    assertEquals(URI.create("http://m:5050"), run.master);
+    assertEquals("echo hi", run.source.flags.command);
+    assertEquals(0.5, run.source.flags.cpus);
+    assertEquals(32.0, run.source.flags.mem);
+    assertEquals(List.of("driver=local,name=v1,path=data", "driver=rexray,name=v2,path=logs,mode=RO"),
+        run.source.flags.volumes);
+  }
+
+  @Test
+  void aTaskFileExcludesTaskFlags() {
+    assertThrows(CommandLine.ParameterException.class,
+        () -> parse("--master", "http://m:5050", "--task-file", "t.json", "--command", "true"));
+  }
+
+  @Test
+  void theMasterIsRequired() {
+    assertThrows(CommandLine.ParameterException.class, () -> parse("--command", "true"));
+  }
+
+  @Test
+  void aBadVolumeFlagIsOneLineOnStderrAndExitCodeTwo() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream saved = System.err;
+    int code;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      code = Main.execute("run", "--master", "http://127.0.0.1:1", "--command", "true", "--volume", "driver=local");
+    } finally {
+      System.setErr(saved);
+    }
+    assertEquals(2, code);
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertEquals("mesos-framework: volume name must not be empty (see --help)\n", text);
+    assertTrue(text.lines().count() == 1);
+  }
+
+  private static RunCommand parse(String... args) {
+    RunCommand run = new RunCommand();
+    new CommandLine(run).parseArgs(args);
+    return run;
+  }
+}

@@ -1,0 +1,39 @@
+package io.dvdcli.examples.scheduler.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class VolumeFlagTest {
+
+  @Test
+  void readsDriverNamePathModeAndOptionsInOrder() {
+    VolumeSpec volume = VolumeFlag.parse("driver=rexray,name=db,path=data,mode=ro,opt=size=10,opt=a=b=c");
+    assertEquals(new VolumeSpec("rexray", "db", Map.of("size", "10", "a", "b=c"), "data", VolumeMode.RO), volume);
+    assertEquals(java.util.List.of("size", "a"), java.util.List.copyOf(volume.options().keySet()));
+  }
+
+  @Test
+  void theModeDefaultsToReadWrite() {
+    assertEquals(VolumeMode.RW, VolumeFlag.parse("driver=local,name=v,path=data").mode());
+  }
+
+  @ParameterizedTest(name = "\"{0}\" is refused: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "name=v,path=data              | volume driver must not be empty",
+      "driver=local,path=data        | volume name must not be empty",
+      "driver=local,name=v           | volume container path must not be empty",
+      "driver=local,name=v,path=d,mode=rx | volume mode must be RW or RO",
+      "driver=local,name=v,path=d,size=1  | unknown volume field 'size'",
+      "driver=local,name=v,path=d,opt=novalue | volume option 'novalue' is not KEY=VALUE",
+      "driver=local,name=v,path=d,junk | volume field 'junk' is not KEY=VALUE"})
+  void refusesIncompleteOrUnknownFields(String flag, String message) {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> VolumeFlag.parse(flag));
+    assertTrue(error.getMessage().startsWith(message), error.getMessage());
+  }
+}

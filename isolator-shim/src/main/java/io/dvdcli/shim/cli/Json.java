@@ -1,0 +1,24 @@
+package io.dvdcli.shim.cli;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.PrintStream;
+
+/** The command's answer on stdout: one JSON document, one line. */
+final class Json {
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder().defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL)).build();
+
+  private Json() {}
+
+  static void print(PrintStream out, Object answer) {
+    try {
+      out.println(MAPPER.writeValueAsString(answer));
+      out.flush();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Answers are records and always serialise", e);
+    }
+  }
+}

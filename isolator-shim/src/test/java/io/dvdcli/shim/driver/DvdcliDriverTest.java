@@ -1,0 +1,120 @@
+package io.dvdcli.shim.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dvdcli.shim.FakeDvdcli;
+import io.dvdcli.shim.state.DockerVolume;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DvdcliDriverTest {
+  @TempDir Path temp;
+  FakeDvdcli fake;
+  DvdcliDriver driver;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    fake = FakeDvdcli.in(temp.resolve("fake"));
+    driver = new DvdcliDriver(fake.path(), Duration.ofSeconds(20), Duration.ofSeconds(20), new ProcessRunner(Map.of()));
+  }
+
+  @Test
+  void mountRunsDvdcliWithTheAgentsArgvInOptionOrderAndStdinFromDevNull() throws Exception {
+    Map<String, String> options = new LinkedHashMap<>();
+    options.put("size", "5");
+    options.put("iops", "100");
+    driver.mount(new DockerVolume("rexray", "vol1"), options, false, VolumeDriver.Started.IGNORE);
+
+    assertEquals(List.of(List.of("mount", "--volumedriver=rexray", "--volumename=vol1",
+        "--volumeopts=size=5", "--volumeopts=iops=100", "stdin=/dev/null")), fake.calls());
+  }
+
+  @Test
+  void explicitCreateAddsTheLowerCaseFlagThatDvdcliUnderstands() throws Exception {
+    Files.createDirectories(fake.file("volumes/vol1"));
+
+    driver.mount(new DockerVolume("rexray", "vol1"), Map.of(), true, VolumeDriver.Started.IGNORE);
+
+    assertEquals(List.of("mount", "--volumedriver=rexray", "--volumename=vol1", "--explicitcreate", "stdin=/dev/null"),
+        fake.calls().get(0));
+  }
+
+  @Test
+  void unmountRunsDvdcliWithDriverAndNameOnly() throws Exception {
+    driver.unmount(new DockerVolume("rexray", "vol1"), VolumeDriver.Started.IGNORE);
+
+    assertEquals(List.of("unmount", "--volumedriver=rexray", "--volumename=vol1", "stdin=/dev/null"), fake.calls().get(0));
+  }
+
+  @Test
+  void theMountPathIsStdoutWithSurroundingWhitespaceTrimmed() throws Exception {
+    String path = driver.mount(new DockerVolume("rexray", "vol1"), Map.of(), false, VolumeDriver.Started.IGNORE);
+
+    assertEquals(fake.file("volumes/vol1").toString(), path);
+  }
+
+  @Test
+  void aFailedMountCarriesTheLastStderrLineAndSaysNothingWasMounted() throws Exception {
+    fake.toggle("fail-mount", "vol1", true);
+
+    DriverException e = assertThrows(DriverException.class,
+        () -> driver.mount(new DockerVolume("rexray", "vol1"), Map.of(), false, VolumeDriver.Started.IGNORE));
+
+    assertEquals("Failed to mount volume 'rexray/vol1': dvdcli exited with status 4: "
+        + "fake-dvdcli: mount of vol1 refused by the plugin", e.getMessage());
+    assertTrue(e.outcomeKnown());
+  }
+
+  @Test
+  void aHangingMountIsKilledWithItsWholeProcessTreeAtTheTimeout() throws Exception {
+    fake.toggle("hang-mount", "vol1", true);
+    DvdcliDriver impatient =
+        new DvdcliDriver(fake.path(), Duration.ofMillis(1500), Duration.ofSeconds(5), new ProcessRunner(Map.of()));
+
+    DriverException e = assertThrows(DriverException.class,
+        () -> impatient.mount(new DockerVolume("rexray", "vol1"), Map.of(), false, VolumeDriver.Started.IGNORE));
+
+    assertEquals("Failed to mount volume 'rexray/vol1': dvdcli timed out after 1500 ms; its process tree was killed",
+        e.getMessage());
+    assertFalse(e.outcomeKnown());
+    long parent = Long.parseLong(Files.readString(fake.file("hang.pid")).strip());
+    long child = Long.parseLong(Files.readString(fake.file("hang-child.pid")).strip());
+    assertFalse(ProcessHandle.of(parent).map(ProcessHandle::isAlive).orElse(false), "dvdcli itself is dead");
+    assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "the process it started is dead");
+  }
+
+  @Test
+  void aMissingBinaryIsAClearFailureThatChangedNothing() {
+    DvdcliDriver missing = new DvdcliDriver(temp.resolve("no-such-dvdcli"), Duration.ofSeconds(5),
+        Duration.ofSeconds(5), new ProcessRunner(Map.of()));
+
+    DriverException e = assertThrows(DriverException.class, () -> missing.unmount(new DockerVolume("rexray", "v"), VolumeDriver.Started.IGNORE));
+
+    assertTrue(e.getMessage().startsWith("Failed to unmount volume 'rexray/v': cannot run '"), e.getMessage());
+    assertTrue(e.outcomeKnown());
+  }
+
+  @Test
+  void aMountThatPrintsNothingIsAFailureWithUnknownOutcome() throws Exception {
+    Path silent = temp.resolve("silent-dvdcli");
+    Files.writeString(silent, "#!/bin/sh\nexit 0\n");
+    silent.toFile().setExecutable(true);
+    DvdcliDriver quiet = new DvdcliDriver(silent, Duration.ofSeconds(5), Duration.ofSeconds(5), new ProcessRunner(Map.of()));
+
+    DriverException e = assertThrows(DriverException.class,
+        () -> quiet.mount(new DockerVolume("rexray", "v"), Map.of(), false, VolumeDriver.Started.IGNORE));
+
+    assertEquals("Failed to mount volume 'rexray/v': dvdcli succeeded but printed no mount path", e.getMessage());
+    assertFalse(e.outcomeKnown());
+  }
+}
