@@ -1,11 +1,15 @@
 package io.dvdcli;
 
+import io.dvdcli.commands.AgentArgv;
 import io.dvdcli.commands.CommandFailedException;
+import io.dvdcli.commands.UsageException;
 import io.dvdcli.plugin.PluginException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -26,43 +30,67 @@ public final class Main {
 
   /** Runs one command; usable in-process by tests. */
   public static int run(String[] args, Map<String, String> env, PrintStream stdout, PrintStream stderr) {
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), false);
-    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), false);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
     boolean debug = "1".equals(env.get("DVDCLI_DEBUG"));
-    CommandLine cl = new CommandLine(new DvdcliCommand(env, out, stderr))
-        .setOptionsCaseInsensitive(true)
-        .setSubcommandsCaseInsensitive(true)
-        .setOut(out)
-        .setErr(err)
-        .setParameterExceptionHandler((ParameterException e, String[] a) -> {
-          String cmd = e.getCommandLine().getCommandName();
-          err.println("dvdcli: usage error: " + escapeControls(e.getMessage()) + " (see 'dvdcli "
-              + ("dvdcli".equals(cmd) ? "" : cmd + " ") + "--help')");
-          return ExitCodes.USAGE;
-        })
-        .setExecutionExceptionHandler((Exception e, CommandLine c, CommandLine.ParseResult r) -> {
-          if (e instanceof CommandFailedException f) {
-            err.println("dvdcli: " + f.getMessage());
-            return ExitCodes.of(f.pluginFailure());
-          }
-          if (e instanceof PluginException p) {
-            err.println("dvdcli: " + p.getMessage());
-            return ExitCodes.of(p);
-          }
-          if (debug) {
-            e.printStackTrace(err);
-          }
-          err.println("dvdcli: internal error: " + e + " (please report it; DVDCLI_DEBUG=1 shows more)");
-          return ExitCodes.INTERNAL;
-        });
+    DvdcliCommand root = new DvdcliCommand(env, out, stderr);
     try {
-      int code = cl.execute(args);
+      // The agent's own command lines skip picocli's model (most of a call's CPU); see AgentArgv.
+      Optional<AgentArgv.Call> agentCall = AgentArgv.parse(args);
+      int code;
+      if (agentCall.isPresent()) {
+        try {
+          code = agentCall.get().run(root);
+        } catch (Exception e) {
+          code = failure(e, agentCall.get().command(), err, debug);
+        }
+      } else {
+        code = picocli(root, out, err, debug).execute(args);
+      }
       out.flush();
       return code;
     } catch (RuntimeException | Error e) {
       err.println("dvdcli: internal error: " + e);
       return ExitCodes.INTERNAL;
     }
+  }
+
+  private static CommandLine picocli(DvdcliCommand root, PrintWriter out, PrintWriter err, boolean debug) {
+    return new CommandLine(root)
+        .setOptionsCaseInsensitive(true)
+        .setSubcommandsCaseInsensitive(true)
+        .setOut(out)
+        .setErr(err)
+        .setParameterExceptionHandler((ParameterException e, String[] a) ->
+            usageError(e.getMessage(), e.getCommandLine().getCommandName(), err))
+        .setExecutionExceptionHandler((Exception e, CommandLine c, CommandLine.ParseResult r) ->
+            failure(e, c.getCommandName(), err, debug));
+  }
+
+  /** The one place where what went wrong becomes an exit code and the last line of stderr. */
+  private static int failure(Exception e, String command, PrintWriter err, boolean debug) {
+    if (e instanceof CommandFailedException f) {
+      err.println("dvdcli: " + f.getMessage());
+      return ExitCodes.of(f.pluginFailure());
+    }
+    if (e instanceof PluginException p) {
+      err.println("dvdcli: " + p.getMessage());
+      return ExitCodes.of(p);
+    }
+    if (e instanceof UsageException u) {
+      return usageError(u.getMessage(), command, err);
+    }
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    err.println("dvdcli: internal error: " + e + " (please report it; DVDCLI_DEBUG=1 shows more)");
+    return ExitCodes.INTERNAL;
+  }
+
+  private static int usageError(String message, String command, PrintWriter err) {
+    err.println("dvdcli: usage error: " + escapeControls(message) + " (see 'dvdcli "
+        + ("dvdcli".equals(command) ? "" : command + " ") + "--help')");
+    return ExitCodes.USAGE;
   }
 
   /** Usage errors quote the argument as given; a line break in it must not break the line. */

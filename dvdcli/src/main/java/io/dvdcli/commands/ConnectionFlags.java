@@ -18,19 +18,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * Where plugins are looked for and how long dvdcli may take. Each flag has an environment variable,
  * because the Mesos agent's argv is fixed and only its environment can be set.
  */
 public final class ConnectionFlags {
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec spec;
-
   @Option(names = "--timeout", paramLabel = "SECONDS",
       description = "Time for the whole command (env DVDCLI_TIMEOUT; default mount 100, unmount 540, others 60).")
   Double timeoutSeconds;
@@ -101,15 +95,14 @@ public final class ConnectionFlags {
       try {
         value = Double.valueOf(env.get(var).trim());
       } catch (NumberFormatException e) {
-        throw new ParameterException(spec.commandLine(), var + "='" + env.get(var) + "' is not a number of seconds");
+        throw new UsageException(var + "='" + env.get(var) + "' is not a number of seconds");
       }
     }
     if (value == null) {
       return fallback;
     }
     if (value.isNaN() || value < 0 || value > 86_400) {
-      throw new ParameterException(spec.commandLine(),
-          (flag != null ? flagName : var) + " must be between 0 and 86400 seconds");
+      throw new UsageException((flag != null ? flagName : var) + " must be between 0 and 86400 seconds");
     }
     return Duration.ofMillis(Math.round(value * 1000));
   }

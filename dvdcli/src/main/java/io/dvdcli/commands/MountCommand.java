@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "mount", description = "Mount a volume (creating it if needed) and print its path.")
 public final class MountCommand extends VolumeCommand {
   @Mixin
-  MountIdFlag mountId;
+  MountIdFlag mountId = new MountIdFlag();
 
   @Override
   String verb() {

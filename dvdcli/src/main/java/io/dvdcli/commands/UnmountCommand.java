@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 @Command(name = "unmount", description = "Unmount a volume (the same mount ID as the mount).")
 public final class UnmountCommand extends VolumeCommand {
   @Mixin
-  MountIdFlag mountId;
+  MountIdFlag mountId = new MountIdFlag();
 
   @Override
   String verb() {

@@ -16,11 +16,12 @@ abstract class VolumeCommand implements Callable<Integer> {
   @ParentCommand
   DvdcliCommand root;
 
+  // Initialised here so that the agent's fast path (AgentArgv) can run a command without picocli.
   @Mixin
-  VolumeFlags volume;
+  VolumeFlags volume = new VolumeFlags();
 
   @Mixin
-  ConnectionFlags connection;
+  ConnectionFlags connection = new ConnectionFlags();
 
   /** The verb of the failure message, e.g. "mount". */
   abstract String verb();

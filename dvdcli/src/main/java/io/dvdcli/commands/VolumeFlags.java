@@ -7,10 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The flags the original dvdcli accepted on every command and that its callers send: Mesos
@@ -19,9 +16,6 @@ import picocli.CommandLine.Spec;
  */
 public final class VolumeFlags {
   private static final Pattern COMMA_LIST = Pattern.compile(",[A-Za-z][A-Za-z0-9_.-]*=");
-
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec spec;
 
   @Option(names = "--volumedriver", paramLabel = "DRIVER", description = "Volume plugin name (e.g. rexray).")
   String driver;
@@ -46,22 +40,22 @@ public final class VolumeFlags {
 
   public String driver() {
     if (driver == null || driver.isBlank()) {
-      throw new ParameterException(spec.commandLine(), "missing --volumedriver=DRIVER");
+      throw new UsageException("missing --volumedriver=DRIVER");
     }
     // Checked here, not only by plugin-name validation: error lines quote the driver as given.
     if (driver.chars().anyMatch(Character::isISOControl)) {
-      throw new ParameterException(spec.commandLine(), "--volumedriver contains a control character");
+      throw new UsageException("--volumedriver contains a control character");
     }
     return driver;
   }
 
   public String name() {
     if (name == null || name.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "missing --volumename=NAME");
+      throw new UsageException("missing --volumename=NAME");
     }
     for (int i = 0; i < name.length(); i++) {
       if (Character.isISOControl(name.charAt(i))) {
-        throw new ParameterException(spec.commandLine(), "--volumename contains a control character");
+        throw new UsageException("--volumename contains a control character");
       }
     }
     requireDecoded("--volumename", name);
@@ -75,7 +69,7 @@ public final class VolumeFlags {
    */
   private void requireDecoded(String flag, String value) {
     if (value.indexOf('\uFFFD') >= 0) {
-      throw new ParameterException(spec.commandLine(), flag + " holds bytes that are not text in this locale ("
+      throw new UsageException(flag + " holds bytes that are not text in this locale ("
           + System.getProperty("sun.jnu.encoding") + "); run dvdcli under a UTF-8 locale, e.g. LC_ALL=C.UTF-8");
     }
   }
@@ -91,8 +85,7 @@ public final class VolumeFlags {
       requireDecoded("--volumeopts", o.key() + "=" + o.value());
       String previous = out.put(o.key(), o.value());
       if (previous != null && !previous.equals(o.value())) {
-        throw new ParameterException(spec.commandLine(),
-            "--volumeopts key '" + o.key() + "' is given twice with different values");
+        throw new UsageException("--volumeopts key '" + o.key() + "' is given twice with different values");
       }
       if (COMMA_LIST.matcher(o.value()).find()) {
         log.warn("--volumeopts " + o.key() + "=... keeps its ',KEY=' parts in the value: dvdcli never"

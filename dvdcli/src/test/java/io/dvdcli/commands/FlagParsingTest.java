@@ -86,14 +86,14 @@ class FlagParsingTest {
   @Test
   void theSameKeyTwiceWithDifferentValuesIsAmbiguous() {
     MountCommand m = mount("mount", "--volumedriver=d", "--volumename=n", "--volumeopts=a=1", "--volumeopts=a=2");
-    assertThrows(ParameterException.class, () -> m.volume.options(QUIET));
+    assertThrows(UsageException.class, () -> m.volume.options(QUIET));
   }
 
   @Test
   void aMissingNameOrDriverIsAUsageError() {
-    assertThrows(ParameterException.class, () -> mount("mount", "--volumedriver=d").volume.name());
-    assertThrows(ParameterException.class, () -> mount("mount", "--volumename=n").volume.driver());
-    assertThrows(ParameterException.class, () -> mount("mount", "--volumedriver=d", "--volumename=").volume.name());
+    assertThrows(UsageException.class, () -> mount("mount", "--volumedriver=d").volume.name());
+    assertThrows(UsageException.class, () -> mount("mount", "--volumename=n").volume.driver());
+    assertThrows(UsageException.class, () -> mount("mount", "--volumedriver=d", "--volumename=").volume.name());
   }
 
   @Test

@@ -15,7 +15,7 @@ public final class VolumeFlagsProbe {
 
   private VolumeFlagsProbe() {}
 
-  /** Throws picocli's ParameterException for a bad value, as the command would. */
+  /** Throws UsageException for a bad value, as the command would. */
   public static void readAll(ParseResult parsed) {
     if (!parsed.hasSubcommand()) {
       return;
