@@ -59,6 +59,8 @@ public final class Main {
     return new CommandLine(root)
         .setOptionsCaseInsensitive(true)
         .setSubcommandsCaseInsensitive(true)
+        // An argument starting with '@' is data (a volume name), never a file to read arguments from.
+        .setExpandAtFiles(false)
         .setOut(out)
         .setErr(err)
         .setParameterExceptionHandler((ParameterException e, String[] a) ->

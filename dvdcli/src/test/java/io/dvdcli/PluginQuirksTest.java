@@ -259,4 +259,13 @@ class PluginQuirksTest {
     assertEquals(ExitCodes.BAD_ANSWER, r.exit());
     assertTrue(r.lastStderrLine().contains("with more than 1048576 bytes"), r.stderr());
   }
+
+  @Test
+  void anArgumentStartingWithAtIsDataNotAFileOfArguments() throws IOException {
+    Path file = Files.writeString(tmp.resolve("args"), "--volumename=other");
+    Dvdcli.Result r = dvdcli.run("mount", "--volumedriver", "quirky", "--volumename", "@" + file);
+    assertEquals(0, r.exit(), r.toString());
+    wm.verify(postRequestedFor(urlEqualTo("/VolumeDriver.Mount"))
+        .withRequestBody(equalToJson("{\"Name\":\"@" + file + "\",\"ID\":\"test-id\"}")));
+  }
 }

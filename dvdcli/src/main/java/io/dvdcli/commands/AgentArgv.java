@@ -54,6 +54,9 @@ public final class AgentArgv {
       }
       String flag = arg.substring(0, eq).toLowerCase(Locale.ROOT);
       String value = arg.substring(eq + 1);
+      if (value.startsWith("-")) {
+        return Optional.empty(); // picocli refuses a value that looks like a flag; let it say so
+      }
       switch (flag) {
         case "--volumedriver" -> {
           if (driver != null) {

@@ -68,7 +68,9 @@ class AgentArgvTest {
       "MOUNT --volumedriver=d --volumename=n",
       "create --volumedriver=d --volumename=n",
       "mount --volumedriver=d --volumename=n extra",
-      "mount --volumedriver=d --volumename=n --"})
+      "mount --volumedriver=d --volumename=n --",
+      "mount --volumedriver=d --volumename=--volumedriver=evil",
+      "mount --volumedriver=d --volumename=n --volumeopts=-x=1"})
   void everyOtherLineIsLeftToPicocli(String line) {
     assertEquals(Optional.empty(), AgentArgv.parse(line.split(" ")), line);
   }
