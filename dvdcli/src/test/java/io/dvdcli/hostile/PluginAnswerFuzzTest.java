@@ -1,5 +1,8 @@
 package io.dvdcli.hostile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import static io.dvdcli.hostile.OneLine.assertOneLine;
 import static io.dvdcli.hostile.OneLine.assertUsableOrRefused;
 
@@ -11,7 +14,9 @@ import io.dvdcli.protocol.ErrorResponse;
 import io.dvdcli.protocol.GetResponse;
 import io.dvdcli.protocol.ListResponse;
 import io.dvdcli.protocol.MountpointResponse;
+import io.dvdcli.protocol.PluginAnswer;
 import io.dvdcli.protocol.PluginJson;
+import io.dvdcli.protocol.WireCodec;
 import io.dvdcli.protocol.VolumeEntry;
 import io.dvdcli.volume.MountPointsProbe;
 import java.io.IOException;
@@ -26,17 +31,26 @@ import java.util.List;
  * fuzzes.
  */
 class PluginAnswerFuzzTest {
-  private static final List<Class<?>> ANSWERS = List.of(ActivateResponse.class, ErrorResponse.class,
+  private static final List<Class<? extends PluginAnswer>> ANSWERS = List.of(ActivateResponse.class, ErrorResponse.class,
       GetResponse.class, ListResponse.class, MountpointResponse.class, CapabilitiesResponse.class);
 
   @FuzzTest(maxDuration = "10s")
   void anyAnswerDecodesOrFailsAsDocumentedAndNeverYieldsAnUnusableMountPoint(byte[] body) {
-    for (Class<?> type : ANSWERS) {
+    for (Class<? extends PluginAnswer> type : ANSWERS) {
       Object decoded;
       try {
-        decoded = PluginJson.MAPPER.readValue(body, type);
+        // What dvdcli runs: the streaming codec. Where it decodes, the mapper (what the plugin side
+        // and the tests use) must agree, unless the mapper refuses an Err given twice.
+        decoded = WireCodec.decode(body, type);
       } catch (IOException documented) {
         continue;
+      }
+      try {
+        Object mapped = PluginJson.MAPPER.readValue(body, type);
+        assertEquals(mapped, decoded, type.getSimpleName());
+      } catch (IOException mapperRefused) {
+        assertTrue(mapperRefused.getMessage().contains("Duplicate") || mapperRefused.getMessage().contains("duplicate"),
+            () -> "the codec took what the mapper refuses: " + mapperRefused.getMessage());
       }
       if (decoded instanceof MountpointResponse m && m.mountpoint() != null) {
         checkMountPoint(m.mountpoint());

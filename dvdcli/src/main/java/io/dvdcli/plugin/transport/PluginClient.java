@@ -6,8 +6,8 @@ import io.dvdcli.plugin.PluginAddress;
 import io.dvdcli.plugin.PluginException;
 import io.dvdcli.plugin.PluginException.Kind;
 import io.dvdcli.protocol.PluginAnswer;
-import io.dvdcli.protocol.PluginJson;
 import io.dvdcli.protocol.PluginProtocol;
+import io.dvdcli.protocol.WireCodec;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -150,10 +150,10 @@ public final class PluginClient {
     return source.readByteArray();
   }
 
-  private <T> T decode(String method, byte[] answer, Class<T> type) throws PluginException {
+  private <T extends PluginAnswer> T decode(String method, byte[] answer, Class<T> type) throws PluginException {
     T value;
     try {
-      value = PluginJson.MAPPER.readValue(answer, type);
+      value = WireCodec.decode(answer, type);
     } catch (JsonProcessingException e) {
       throw new PluginException(Kind.BAD_ANSWER, 200,
           who() + " answered " + method + " with something that is not the expected JSON ("
@@ -173,8 +173,8 @@ public final class PluginClient {
       return new byte[0]; // Docker sends Plugin.Activate with an empty body.
     }
     try {
-      return PluginJson.MAPPER.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
+      return WireCodec.encode(body);
+    } catch (IOException e) {
       throw new IllegalArgumentException("cannot encode " + body.getClass().getSimpleName(), e);
     }
   }
