@@ -84,8 +84,7 @@ public final class ConnectionFlags {
     Backoff backoff = new Backoff(seconds(retrySeconds, env, "DVDCLI_RETRY_TIMEOUT", Duration.ofSeconds(30), "--retry-timeout"));
     PluginAddress address = new PluginLookup(discovery(env), backoff, deadline, Sleeper.REAL, log).find(driverName);
     log.debug("plugin '" + driverName + "' is at " + address + " (found at " + address.foundAt() + ")");
-    PluginClient client = new PluginClient(
-        address, HttpClients.forAddress(address, Duration.ofSeconds(10)), backoff, deadline, Sleeper.REAL, log);
+    PluginClient client = PluginClient.connect(address, Duration.ofSeconds(10), backoff, deadline, Sleeper.REAL, log);
     return new Session(new VolumeDriverClient(client), deadline, log);
   }
 

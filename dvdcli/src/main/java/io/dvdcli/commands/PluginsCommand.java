@@ -78,7 +78,7 @@ public final class PluginsCommand implements Callable<Integer> {
   private String activate(PluginAddress address, Diagnostics log) {
     try {
       Duration limit = Duration.ofMillis(Math.round(activateSeconds * 1000));
-      PluginClient client = new PluginClient(address, HttpClients.forAddress(address, limit),
+      PluginClient client = PluginClient.connect(address, limit,
           new Backoff(Duration.ZERO), Deadline.in(limit), Sleeper.REAL, log);
       return "ok: implements " + String.join(",", new VolumeDriverClient(client).activate());
     } catch (PluginException e) {

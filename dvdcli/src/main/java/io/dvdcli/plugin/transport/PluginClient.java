@@ -6,7 +6,6 @@ import io.dvdcli.plugin.PluginAddress;
 import io.dvdcli.plugin.PluginException;
 import io.dvdcli.plugin.PluginException.Kind;
 import io.dvdcli.protocol.PluginAnswer;
-import io.dvdcli.protocol.PluginProtocol;
 import io.dvdcli.protocol.WireCodec;
 import java.io.EOFException;
 import java.io.IOException;
@@ -17,13 +16,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
-import okhttp3.Call;
-import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import okio.BufferedSource;
 
 /**
  * One plugin, called as Docker calls it (moby {@code pkg/plugins/client.go}): {@code POST /<Method>}
@@ -36,23 +28,34 @@ public final class PluginClient {
   public static final long MAX_ANSWER_BYTES = 1 << 20;
 
   private final PluginAddress address;
-  private final OkHttpClient http;
-  private final HttpUrl base;
+  private final Transport transport;
   private final Backoff backoff;
   private final Deadline deadline;
   private final Sleeper sleeper;
   private final Diagnostics log;
 
-  public PluginClient(
+  /**
+   * A client for the plugin at {@code address}: plain HTTP on the JDK's UNIX channels for a socket
+   * (the agent's hot path, see UnixSocketTransport), OkHttp for TCP and TLS.
+   */
+  public static PluginClient connect(
+      PluginAddress address, Duration connectTimeout, Backoff backoff, Deadline deadline, Sleeper sleeper,
+      Diagnostics log) throws PluginException {
+    Transport transport = address.isUnixSocket()
+        ? new UnixSocketTransport(address.socketPath())
+        : new OkHttpTransport(HttpClients.forAddress(address, connectTimeout), HttpClients.baseUrl(address));
+    return new PluginClient(address, transport, backoff, deadline, sleeper, log);
+  }
+
+  PluginClient(
       PluginAddress address,
-      OkHttpClient http,
+      Transport transport,
       Backoff backoff,
       Deadline deadline,
       Sleeper sleeper,
       Diagnostics log) {
     this.address = address;
-    this.http = http;
-    this.base = HttpClients.baseUrl(address);
+    this.transport = transport;
     this.backoff = backoff;
     this.deadline = deadline;
     this.sleeper = sleeper;
@@ -107,47 +110,39 @@ public final class PluginClient {
   private <T extends PluginAnswer> T exchange(
       String method, byte[] json, Class<T> answerType, Duration timeout)
       throws IOException {
-    Request request =
-        new Request.Builder()
-            .url(base.newBuilder().addPathSegment(method).build())
-            .header("Accept", PluginProtocol.MEDIA_TYPE)
-            .post(RequestBody.create(json, null))
-            .build();
-    Call call = http.newCall(request);
-    call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     long t0 = System.nanoTime();
-    try (Response response = call.execute()) {
-      byte[] answer = readBounded(method, response);
-      log.debug("POST /" + method + " -> HTTP " + response.code() + " in "
-          + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms");
-      if (response.isRedirect()) {
-        String to = response.header("Location");
-        throw new PluginException(Kind.BAD_ANSWER, response.code(),
-            who() + " answered " + method + " with HTTP " + response.code() + ", a redirect to '"
-                + AnswerText.oneLine(to == null ? "" : to) + "' that dvdcli does not follow", null);
-      }
-      if (response.code() != 200) {
-        Kind kind = response.code() == 404 ? Kind.NOT_IMPLEMENTED : Kind.REFUSED;
-        throw new PluginException(kind, response.code(),
-            who() + " answered " + method + " with HTTP " + response.code() + ": "
-                + AnswerText.errorMessage(answer), null);
-      }
-      T decoded = decode(method, answer, answerType);
-      if (decoded.failed()) {
-        throw new PluginException(Kind.REFUSED, 200,
-            who() + " answered " + method + " with an error: " + AnswerText.errText(decoded.err()), null);
-      }
-      return decoded;
-    }
-  }
-
-  private byte[] readBounded(String method, Response response) throws IOException {
-    BufferedSource source = response.body().source();
-    if (source.request(MAX_ANSWER_BYTES + 1)) {
-      throw new PluginException(Kind.BAD_ANSWER, response.code(),
+    Transport.Answer response;
+    try {
+      response = transport.post(method, json, timeout, MAX_ANSWER_BYTES);
+    } catch (Transport.AnswerTooLargeException e) {
+      throw new PluginException(Kind.BAD_ANSWER, e.code,
           who() + " answered " + method + " with more than " + MAX_ANSWER_BYTES + " bytes", null);
     }
-    return source.readByteArray();
+    log.debug("POST /" + method + " -> HTTP " + response.code() + " in "
+        + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms");
+    byte[] answer = response.body();
+    if (response.location() != null || isRedirect(response.code())) {
+      String to = response.location();
+      throw new PluginException(Kind.BAD_ANSWER, response.code(),
+          who() + " answered " + method + " with HTTP " + response.code() + ", a redirect to '"
+              + AnswerText.oneLine(to == null ? "" : to) + "' that dvdcli does not follow", null);
+    }
+    if (response.code() != 200) {
+      Kind kind = response.code() == 404 ? Kind.NOT_IMPLEMENTED : Kind.REFUSED;
+      throw new PluginException(kind, response.code(),
+          who() + " answered " + method + " with HTTP " + response.code() + ": "
+              + AnswerText.errorMessage(answer), null);
+    }
+    T decoded = decode(method, answer, answerType);
+    if (decoded.failed()) {
+      throw new PluginException(Kind.REFUSED, 200,
+          who() + " answered " + method + " with an error: " + AnswerText.errText(decoded.err()), null);
+    }
+    return decoded;
+  }
+
+  private static boolean isRedirect(int code) {
+    return code == 300 || code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
   }
 
   private <T extends PluginAnswer> T decode(String method, byte[] answer, Class<T> type) throws PluginException {

@@ -1,0 +1,26 @@
+package io.dvdcli.plugin.transport;
+
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * One HTTP exchange with a plugin: {@code POST /<Method>} with a JSON body, the answer's status,
+ * {@code Location} and body read up to a cap. Connection failures are IOExceptions (a
+ * {@link java.net.ConnectException} when nothing listens), the time limit an
+ * {@link java.io.InterruptedIOException}.
+ */
+interface Transport {
+  record Answer(int code, String location, byte[] body) {}
+
+  /** Thrown when the body would pass the cap; nothing past the cap is read. */
+  final class AnswerTooLargeException extends IOException {
+    final int code;
+
+    AnswerTooLargeException(int code) {
+      super("answer larger than the cap");
+      this.code = code;
+    }
+  }
+
+  Answer post(String method, byte[] body, Duration timeout, long maxBodyBytes) throws IOException;
+}

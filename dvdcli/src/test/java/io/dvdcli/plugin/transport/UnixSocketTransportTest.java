@@ -1,0 +1,125 @@
+package io.dvdcli.plugin.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The HTTP/1.1 answers a plugin may give, byte for byte on a real UNIX socket: the framings the
+ * hostile-plugin table does not already cover.
+ */
+class UnixSocketTransportTest {
+  @TempDir Path tmp;
+
+  /** Serves one connection: reads the request head and body, writes {@code answer}, closes. */
+  private CompletableFuture<String> serveOnce(Path socket, String answer) throws Exception {
+    ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    server.bind(UnixDomainSocketAddress.of(socket));
+    return CompletableFuture.supplyAsync(() -> {
+      try (server; SocketChannel c = server.accept()) {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        ByteBuffer buf = ByteBuffer.allocate(4096);
+        int headEnd = -1;
+        int length = 0;
+        while (headEnd < 0 || request.size() < headEnd + length) {
+          buf.clear();
+          if (c.read(buf) < 0) {
+            break;
+          }
+          request.write(buf.array(), 0, buf.position());
+          String text = request.toString(StandardCharsets.ISO_8859_1);
+          if (headEnd < 0 && text.contains("\r\n\r\n")) {
+            headEnd = text.indexOf("\r\n\r\n") + 4;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Content-Length: (\\d+)").matcher(text);
+            length = m.find() ? Integer.parseInt(m.group(1)) : 0;
+          }
+        }
+        c.write(ByteBuffer.wrap(answer.getBytes(StandardCharsets.ISO_8859_1)));
+        return request.toString(StandardCharsets.ISO_8859_1);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  private Transport.Answer post(String answer) throws Exception {
+    Path socket = tmp.resolve("p.sock");
+    CompletableFuture<String> request = serveOnce(socket, answer);
+    Transport.Answer a = new UnixSocketTransport(socket)
+        .post("VolumeDriver.Get", "{\"Name\":\"v\"}".getBytes(StandardCharsets.UTF_8), Duration.ofSeconds(10), 1 << 20);
+    request.get(10, TimeUnit.SECONDS);
+    return a;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "content length|HTTP/1.1 200 OK\\r\\nContent-Length: 13\\r\\n\\r\\n{\"Err\":\"\"}xyz|{\"Err\":\"\"}xyz",
+      "chunked with an extension and a trailer|HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n4;ext=1\\r\\n{\"Er\\r\\n6\\r\\nr\":\"\"}\\r\\n0\\r\\nX-Trailer: 1\\r\\n\\r\\n|{\"Err\":\"\"}",
+      "read until close, HTTP/1.0|HTTP/1.0 200 OK\\r\\n\\r\\n{\"Err\":\"\"}|{\"Err\":\"\"}",
+      "bare LF line ends|HTTP/1.1 200 OK\\nContent-Length: 2\\n\\n{}|{}",
+      "100 Continue first|HTTP/1.1 100 Continue\\r\\n\\r\\nHTTP/1.1 200 OK\\r\\nContent-Length: 2\\r\\n\\r\\n{}|{}",
+      "no reason phrase|HTTP/1.1 200\\r\\nContent-Length: 2\\r\\n\\r\\n{}|{}"})
+  void answersAreReadInEveryFramingHttp11Allows(String framing, String answer, String body) throws Exception {
+    Transport.Answer a = post(answer.replace("\\r", "\r").replace("\\n", "\n"));
+    assertEquals(200, a.code());
+    assertEquals(body, new String(a.body(), StandardCharsets.UTF_8));
+    assertNull(a.location());
+  }
+
+  @Test
+  void theRequestIsWhatDockerSendsOverAUnixSocket() throws Exception {
+    Path socket = tmp.resolve("p.sock");
+    CompletableFuture<String> request = serveOnce(socket, "HTTP/1.1 204 No Content\r\n\r\n");
+    Transport.Answer a = new UnixSocketTransport(socket)
+        .post("Plugin.Activate", new byte[0], Duration.ofSeconds(10), 1 << 20);
+    assertEquals(204, a.code());
+    assertEquals(0, a.body().length);
+    String head = request.get(10, TimeUnit.SECONDS);
+    assertTrue(head.startsWith("POST /Plugin.Activate HTTP/1.1\r\n"), head);
+    assertTrue(head.contains("\r\nHost: plugin.moby.localhost\r\n"), head);
+    assertTrue(head.contains("\r\nAccept: application/vnd.docker.plugins.v1.2+json\r\n"), head);
+    assertTrue(head.contains("\r\nContent-Length: 0\r\n"), head);
+  }
+
+  @Test
+  void aRedirectKeepsItsLocation() throws Exception {
+    Transport.Answer a = post("HTTP/1.1 307 Temporary Redirect\r\nLocation: /elsewhere\r\nContent-Length: 0\r\n\r\n");
+    assertEquals(307, a.code());
+    assertEquals("/elsewhere", a.location());
+  }
+
+  @Test
+  void aBodyOverTheCapIsRefusedWithoutReadingIt() throws Exception {
+    Path socket = tmp.resolve("p.sock");
+    serveOnce(socket, "HTTP/1.1 200 OK\r\nContent-Length: 2000000000\r\n\r\n{");
+    assertThrows(Transport.AnswerTooLargeException.class, () -> new UnixSocketTransport(socket)
+        .post("VolumeDriver.Mount", new byte[0], Duration.ofSeconds(10), 1 << 20));
+  }
+
+  @Test
+  void aBodyCutShortIsAnUnexpectedEndOfStream() throws Exception {
+    Path socket = tmp.resolve("p.sock");
+    serveOnce(socket, "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n{\"a\"");
+    EOFException e = assertThrows(EOFException.class, () -> new UnixSocketTransport(socket)
+        .post("VolumeDriver.Mount", new byte[0], Duration.ofSeconds(10), 1 << 20));
+    assertEquals("unexpected end of stream", e.getMessage());
+  }
+}
