@@ -9,6 +9,7 @@ import io.dvdcli.commands.PathCommand;
 import io.dvdcli.commands.PluginsCommand;
 import io.dvdcli.commands.RemoveCommand;
 import io.dvdcli.commands.UnmountCommand;
+import io.dvdcli.commands.UsageException;
 import io.dvdcli.commands.VersionCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +20,6 @@ import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** The root command; it holds what the subcommands share: the environment and stdout. */
 @Command(
@@ -65,12 +63,11 @@ public final class DvdcliCommand implements Runnable {
     return out;
   }
 
-  @Spec
-  CommandSpec spec;
-
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(),
+    // A plain UsageException (same line, same exit code as picocli's ParameterException): a
+    // picocli exception type here would be loaded from the jar on every call, fast path included.
+    throw new UsageException(
         "missing command (mount, unmount, create, remove, path, get, list, capabilities, plugins, version)");
   }
 

@@ -25,7 +25,12 @@ public final class Main {
   private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
   public static void main(String[] args) {
-    System.exit(run(args, System.getenv(), System.out, System.err));
+    int code = run(args, System.getenv(), System.out, System.err);
+    System.out.flush();
+    System.err.flush();
+    // halt, not exit: dvdcli registers no shutdown hook, and since JDK 21 exit() first sets up
+    // System.Logger (to log Runtime.exit), which looks for a logging back-end in the whole jar.
+    Runtime.getRuntime().halt(code);
   }
 
   /** Runs one command; usable in-process by tests. */

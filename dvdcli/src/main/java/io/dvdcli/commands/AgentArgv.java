@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * The Mesos agent's two command lines, read without building picocli's command model, which is most
@@ -45,7 +44,6 @@ public final class AgentArgv {
     String name = null;
     Boolean explicitCreate = null;
     List<VolumeOption> options = new ArrayList<>();
-    VolumeOption.Converter converter = new VolumeOption.Converter();
     for (int i = 1; i < args.length; i++) {
       String arg = args[i];
       int eq = arg.indexOf('=');
@@ -72,8 +70,8 @@ public final class AgentArgv {
         }
         case "--volumeopts" -> {
           try {
-            options.add(converter.convert(value));
-          } catch (TypeConversionException | IllegalArgumentException e) {
+            options.add(VolumeOption.parse(value));
+          } catch (IllegalArgumentException e) {
             return Optional.empty();
           }
         }

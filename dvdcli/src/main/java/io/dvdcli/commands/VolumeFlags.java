@@ -26,7 +26,7 @@ public final class VolumeFlags {
   @Option(
       names = "--volumeopts",
       paramLabel = "KEY=VALUE",
-      converter = VolumeOption.Converter.class,
+      converter = VolumeOptionConverter.class,
       description = "Driver option, repeatable; split on the first '=' only, never on commas.")
   List<VolumeOption> options = new ArrayList<>();
 

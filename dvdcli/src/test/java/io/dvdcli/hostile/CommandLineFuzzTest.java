@@ -90,7 +90,7 @@ class CommandLineFuzzTest {
     String text = data.consumeRemainingAsString();
     VolumeOption o;
     try {
-      o = new VolumeOption.Converter().convert(text);
+      o = new io.dvdcli.commands.VolumeOptionConverter().convert(text);
     } catch (TypeConversionException refused) {
       // Main escapes control characters when it prints a usage error; the argv test checks that.
       assertFalse(refused.getMessage().isBlank());
