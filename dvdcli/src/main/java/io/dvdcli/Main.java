@@ -22,7 +22,10 @@ import picocli.CommandLine.ParameterException;
 public final class Main {
   private Main() {}
 
-  private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+  /** Compiled on first use: only a usage error needs it. */
+  private static final class Control {
+    static final Pattern PATTERN = Pattern.compile("\\p{Cc}");
+  }
 
   public static void main(String[] args) {
     int code = run(args, System.getenv(), System.out, System.err);
@@ -102,7 +105,7 @@ public final class Main {
 
   /** Usage errors quote the argument as given; a line break in it must not break the line. */
   static String escapeControls(String message) {
-    return CONTROL.matcher(String.valueOf(message))
+    return Control.PATTERN.matcher(String.valueOf(message))
         .replaceAll(m -> Matcher.quoteReplacement(String.format("\\x%02x", (int) m.group().charAt(0))));
   }
 }

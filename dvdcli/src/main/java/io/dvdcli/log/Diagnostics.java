@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
  * secret never reach it unmasked.
  */
 public final class Diagnostics {
-  private static final Pattern SECRET_KEY =
-      Pattern.compile("(?i).*(pass(word|wd)?|secret|token|key|credential|auth).*");
+  /** Compiled on first use, not on every call's start (most calls never log an option). */
+  private static final class SecretKey {
+    static final Pattern PATTERN = Pattern.compile("(?i).*(pass(word|wd)?|secret|token|key|credential|auth).*");
+  }
+
   public static final String MASK = "*****";
 
   private final PrintStream err;
@@ -43,7 +46,7 @@ public final class Diagnostics {
   }
 
   public static boolean looksSecret(String key) {
-    return SECRET_KEY.matcher(key).matches();
+    return SecretKey.PATTERN.matcher(key).matches();
   }
 
   /** A copy of the options fit for a log line: sorted, with secret-looking values masked. */

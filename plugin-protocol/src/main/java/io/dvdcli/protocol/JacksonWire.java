@@ -55,7 +55,10 @@ final class JacksonWire {
 
   /** An answer of the given record type; {@code null} for a JSON {@code null}. */
   static <T extends PluginAnswer> T decode(byte[] json, Class<T> type) throws IOException {
-    try (JsonParser p = FACTORY.createParser(json)) {
+    // A factory per answer: a factory's field-name symbol table outlives a parse, and the fuzzer
+    // found a name with invalid UTF-8 accepted or refused depending on the names parsed before it
+    // (a table hit skips the UTF-8 check). So each answer's verdict is its own.
+    try (JsonParser p = new JsonFactory().createParser(json)) {
       JsonToken first = p.nextToken();
       if (first == null) {
         throw new JsonParseException(p, "No content to map due to end-of-input");
