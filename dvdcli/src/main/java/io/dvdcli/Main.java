@@ -28,6 +28,7 @@ public final class Main {
   }
 
   public static void main(String[] args) {
+    JdkSelectorProvider.choose();
     int code = run(args, System.getenv(), System.out, System.err);
     System.out.flush();
     System.err.flush();
