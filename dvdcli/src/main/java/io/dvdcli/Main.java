@@ -28,13 +28,22 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    JdkSelectorProvider.choose();
-    int code = run(args, System.getenv(), System.out, System.err);
+    int code = run(args, processSetUp(), System.out, System.err);
     System.out.flush();
     System.err.flush();
     // halt, not exit: dvdcli registers no shutdown hook, and since JDK 21 exit() first sets up
     // System.Logger (to log Runtime.exit), which looks for a logging back-end in the whole jar.
     Runtime.getRuntime().halt(code);
+  }
+
+  /**
+   * What a dvdcli process does before its command, returning its environment. The archive's
+   * training run does the same, so that the archive holds these classes too: a class missing from
+   * it is read from the jar, which costs the jar's 3,000-entry index on every call.
+   */
+  public static Map<String, String> processSetUp() {
+    JdkSelectorProvider.choose();
+    return System.getenv();
   }
 
   /** Runs one command; usable in-process by tests. */

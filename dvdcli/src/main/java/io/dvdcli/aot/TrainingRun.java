@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -24,7 +25,16 @@ public final class TrainingRun {
     Path dir = Files.createTempDirectory("dvdcli-training");
     int failures = 0;
     try (TrainingPlugin plugin = TrainingPlugin.start(dir.resolve("training.sock"), dir.resolve("volumes"))) {
-      Map<String, String> env = Map.of("DVDCLI_SOCKETS_DIR", dir.toString(), "DVDCLI_SPECS_DIRS", "");
+      // The process's own environment as main() reads it (without DVDCLI_ settings of whoever
+      // installs), so the archive holds what a real call loads for it.
+      Map<String, String> env = new HashMap<>();
+      for (Map.Entry<String, String> e : Main.processSetUp().entrySet()) {
+        if (!e.getKey().startsWith("DVDCLI_")) {
+          env.put(e.getKey(), e.getValue());
+        }
+      }
+      env.put("DVDCLI_SOCKETS_DIR", dir.toString());
+      env.put("DVDCLI_SPECS_DIRS", "");
       // First mount creates the volume (Get says missing), the second finds it: both paths.
       failures += run(env, "mount", "--volumedriver=training", "--volumename=v1", "--volumeopts=size=1");
       failures += run(env, "mount", "--volumedriver=training", "--volumename=v1");

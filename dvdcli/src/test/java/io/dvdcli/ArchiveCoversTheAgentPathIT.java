@@ -1,0 +1,89 @@
+package io.dvdcli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dvdcli.testing.Dvdcli;
+import io.dvdcli.testing.FakePlugin;
+import io.dvdcli.testing.FakePlugin.Reply;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The installed dvdcli (scripts/install: the packaged jar, the launcher, the archive it trains)
+ * runs the agent's mount and unmount with every class from the archive: a class the training run
+ * missed is read from the jar, and the first one costs the jar's 3,000-entry index on every call
+ * (scripts/BENCHMARK.md). Not a timing test: it checks where classes come from.
+ */
+class ArchiveCoversTheAgentPathIT {
+  @TempDir static Path tmp;
+  static Path launcher;
+  static Path sockets;
+  static FakePlugin plugin;
+
+  @BeforeAll
+  static void install() throws Exception {
+    Path root = Dvdcli.launcher().getParent().getParent();
+    Path jar = root.resolve("dvdcli/target/dvdcli.jar");
+    assertTrue(Files.isRegularFile(jar), "packaged before integration tests: " + jar);
+    Path prefix = tmp.resolve("prefix");
+    Process install = new ProcessBuilder(root.resolve("scripts/install").toString(), "--prefix", prefix.toString(),
+        "--jar", jar.toString())
+        .redirectInput(new File("/dev/null"))
+        .redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("install.log").toFile())
+        .start();
+    assertTrue(install.waitFor(300, TimeUnit.SECONDS), "install ended");
+    assertEquals(0, install.exitValue(), () -> read(tmp.resolve("install.log")));
+    launcher = prefix.resolve("bin/dvdcli");
+    sockets = Files.createDirectories(tmp.resolve("plugins"));
+    plugin = FakePlugin.start(sockets.resolve("fake.sock"))
+        .on("VolumeDriver.Get", Reply.json("{\"Volume\":{\"Name\":\"v1\"},\"Err\":\"\"}"))
+        .on("VolumeDriver.Mount", Reply.json("{\"Mountpoint\":\"/mnt/v1\",\"Err\":\"\"}"))
+        .on("VolumeDriver.Unmount", Reply.json("{\"Err\":\"\"}"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (plugin != null) {
+      plugin.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}: no class read from the jar")
+  @ValueSource(strings = {"mount", "unmount"})
+  void theAgentsCallsLoadEveryClassFromTheArchive(String command) throws Exception {
+    Path classLog = tmp.resolve(command + "-classes.log");
+    ProcessBuilder pb = new ProcessBuilder(launcher.toString(), command, "--volumedriver=fake", "--volumename=v1")
+        .redirectInput(new File("/dev/null"))
+        .redirectOutput(tmp.resolve(command + ".out").toFile())
+        .redirectError(tmp.resolve(command + ".err").toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("DVDCLI_"));
+    pb.environment().put("DVDCLI_SOCKETS_DIR", sockets.toString());
+    pb.environment().put("DVDCLI_SPECS_DIRS", "");
+    pb.environment().put("DVDCLI_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
+    Process p = pb.start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the call ended");
+    assertEquals(0, p.exitValue(), () -> read(tmp.resolve(command + ".err")));
+    List<String> lines = Files.readAllLines(classLog);
+    assertTrue(lines.stream().anyMatch(l -> l.contains("source: shared objects file")), "the archive was used");
+    List<String> fromJar = lines.stream().filter(l -> l.contains("source: file:") || l.contains("source: jar:")).toList();
+    assertEquals(List.of(), fromJar, "classes the archive's training run (io.dvdcli.aot.TrainingRun) does not load");
+  }
+
+  private static String read(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (Exception e) {
+      return "(" + e + ")";
+    }
+  }
+}
