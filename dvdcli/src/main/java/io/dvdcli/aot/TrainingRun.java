@@ -2,15 +2,14 @@ package io.dvdcli.aot;
 
 import io.dvdcli.Main;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The class-data archive's training run ({@code scripts/install} runs it under
@@ -44,11 +43,24 @@ public final class TrainingRun {
         failures++;
       }
     } finally {
-      try (Stream<Path> files = Files.walk(dir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      delete(dir.toFile());
+    }
+    System.out.flush();
+    System.err.flush();
+    // As Main does, and for the same reason: exit() would set up System.Logger, and every class
+    // this JVM loads goes into the archive, which a call then loads whether it needs it or not.
+    Runtime.getRuntime().halt(failures == 0 ? 0 : 1);
+  }
+
+  /** Plain recursion: Files.walk's streams and lambdas would go into the archive too. */
+  private static void delete(File file) {
+    File[] children = file.listFiles();
+    if (children != null) {
+      for (File child : children) {
+        delete(child);
       }
     }
-    System.exit(failures == 0 ? 0 : 1);
+    file.delete();
   }
 
   private static int run(Map<String, String> env, String... args) {
