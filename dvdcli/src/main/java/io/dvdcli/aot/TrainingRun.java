@@ -21,13 +21,16 @@ public final class TrainingRun {
   private TrainingRun() {}
 
   public static void main(String[] args) throws IOException {
+    // First, as in main(): before anything opens a channel (the training plugin does), so that the
+    // JDK never searches services for a selector provider here, which a call does not do either.
+    Map<String, String> processEnv = Main.processSetUp();
     Path dir = Files.createTempDirectory("dvdcli-training");
     int failures = 0;
     try (TrainingPlugin plugin = TrainingPlugin.start(dir.resolve("training.sock"), dir.resolve("volumes"))) {
       // The process's own environment as main() reads it (without DVDCLI_ settings of whoever
       // installs), so the archive holds what a real call loads for it.
       Map<String, String> env = new HashMap<>();
-      for (Map.Entry<String, String> e : Main.processSetUp().entrySet()) {
+      for (Map.Entry<String, String> e : processEnv.entrySet()) {
         if (!e.getKey().startsWith("DVDCLI_")) {
           env.put(e.getKey(), e.getValue());
         }
