@@ -2,12 +2,16 @@ package io.dvdcli.protocol;
 
 import java.util.List;
 
-/** The record of the given answer type, from the fields both readers collect. */
+/** What both readers collect from an answer's top level, and the record of the asked type. */
 final class AnswerFields {
-  private AnswerFields() {}
+  String err;
+  String mountpoint;
+  List<String> implementsList;
+  VolumeEntry volume;
+  List<VolumeEntry> volumes;
+  CapabilitiesResponse.Capabilities capabilities;
 
-  static Object answer(Class<?> type, String err, String mountpoint, List<String> implementsList,
-      VolumeEntry volume, List<VolumeEntry> volumes, CapabilitiesResponse.Capabilities capabilities) {
+  Object answer(Class<?> type) {
     if (type == ErrorResponse.class) {
       return new ErrorResponse(err);
     } else if (type == MountpointResponse.class) {

@@ -72,32 +72,27 @@ final class JacksonWire {
   }
 
   private static Object answer(JsonParser p, Class<?> type) throws IOException {
-    String err = null;
-    String mountpoint = null;
-    List<String> implementsList = null;
-    VolumeEntry volume = null;
-    List<VolumeEntry> volumes = null;
-    CapabilitiesResponse.Capabilities capabilities = null;
+    AnswerFields f = new AnswerFields();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName().toLowerCase(Locale.ROOT);
       p.nextToken();
       if (name.equals("err") || name.equals("error")) {
-        err = string(p);
+        f.err = string(p);
       } else if (name.equals("mountpoint") && type == MountpointResponse.class) {
-        mountpoint = string(p);
+        f.mountpoint = string(p);
       } else if (name.equals("implements") && type == ActivateResponse.class) {
-        implementsList = strings(p);
+        f.implementsList = strings(p);
       } else if (name.equals("volume") && type == GetResponse.class) {
-        volume = p.currentToken() == JsonToken.VALUE_NULL ? null : volume(p);
+        f.volume = p.currentToken() == JsonToken.VALUE_NULL ? null : volume(p);
       } else if (name.equals("volumes") && type == ListResponse.class) {
-        volumes = volumeList(p);
+        f.volumes = volumeList(p);
       } else if (name.equals("capabilities") && type == CapabilitiesResponse.class) {
-        capabilities = p.currentToken() == JsonToken.VALUE_NULL ? null : capabilities(p);
+        f.capabilities = p.currentToken() == JsonToken.VALUE_NULL ? null : capabilities(p);
       } else {
         p.skipChildren();
       }
     }
-    return AnswerFields.answer(type, err, mountpoint, implementsList, volume, volumes, capabilities);
+    return f.answer(type);
   }
 
   private static VolumeEntry volume(JsonParser p) throws IOException {

@@ -65,31 +65,26 @@ final class WireReader {
   }
 
   private Object answer(Class<?> type) {
-    String err = null;
-    String mountpoint = null;
-    List<String> implementsList = null;
-    VolumeEntry volume = null;
-    List<VolumeEntry> volumes = null;
-    CapabilitiesResponse.Capabilities capabilities = null;
+    AnswerFields f = new AnswerFields();
     for (boolean more = startObject(); more; more = nextField()) {
       String name = fieldName().toLowerCase(Locale.ROOT);
       if (name.equals("err") || name.equals("error")) {
-        err = stringOrNull();
+        f.err = stringOrNull();
       } else if (name.equals("mountpoint") && type == MountpointResponse.class) {
-        mountpoint = stringOrNull();
+        f.mountpoint = stringOrNull();
       } else if (name.equals("implements") && type == ActivateResponse.class) {
-        implementsList = strings();
+        f.implementsList = strings();
       } else if (name.equals("volume") && type == GetResponse.class) {
-        volume = literal("null") ? null : volume();
+        f.volume = literal("null") ? null : volume();
       } else if (name.equals("volumes") && type == ListResponse.class) {
-        volumes = volumeList();
+        f.volumes = volumeList();
       } else if (name.equals("capabilities") && type == CapabilitiesResponse.class) {
-        capabilities = literal("null") ? null : capabilities();
+        f.capabilities = literal("null") ? null : capabilities();
       } else {
         value();
       }
     }
-    return AnswerFields.answer(type, err, mountpoint, implementsList, volume, volumes, capabilities);
+    return f.answer(type);
   }
 
   private VolumeEntry volume() {
@@ -187,28 +182,12 @@ final class WireReader {
 
   /** At '{': true if a field follows, false for an empty object. */
   private boolean startObject() {
-    expect('{');
-    enter();
-    skipSpace();
-    if (b[i] == '}') {
-      i++;
-      depth--;
-      return false;
-    }
-    return true;
+    return start('{', '}');
   }
 
   /** After a field's value: true if another field follows, false at '}'. */
   private boolean nextField() {
-    skipSpace();
-    if (b[i] == ',') {
-      i++;
-      skipSpace();
-      return true; // fieldName() insists on the '"' (a trailing comma is Jackson's to refuse)
-    }
-    expect('}');
-    depth--;
-    return false;
+    return next('}'); // fieldName() then insists on the '"' (a trailing comma is Jackson's to refuse)
   }
 
   /** A field's name and its ':'; leaves i on the value. */
@@ -224,10 +203,18 @@ final class WireReader {
   }
 
   private boolean startArray() {
-    expect('[');
+    return start('[', ']');
+  }
+
+  private boolean nextElement() {
+    return next(']');
+  }
+
+  private boolean start(char open, char close) {
+    expect(open);
     enter();
     skipSpace();
-    if (b[i] == ']') {
+    if (b[i] == close) {
       i++;
       depth--;
       return false;
@@ -235,14 +222,14 @@ final class WireReader {
     return true;
   }
 
-  private boolean nextElement() {
+  private boolean next(char close) {
     skipSpace();
     if (b[i] == ',') {
       i++;
       skipSpace();
       return true;
     }
-    expect(']');
+    expect(close);
     depth--;
     return false;
   }
