@@ -32,15 +32,19 @@ public final class VolumeService {
             "volume '" + name + "' does not exist and --explicitcreate forbids creating it ("
                 + missing.reason() + ")");
       }
-      log.debug("volume '" + name + "' does not exist; creating it with options " + Diagnostics.masked(options));
+      if (log.debugEnabled()) { // masking compiles a regex: not for a line nobody reads
+        log.debug("volume '" + name + "' does not exist; creating it with options " + Diagnostics.masked(options));
+      }
       driver.create(name, options);
     } else if (lookup instanceof VolumeLookup.Unknown unknown) {
       if (explicitCreate) {
         log.debug(unknown.reason() + "; mounting '" + name + "' without checking it exists");
       } else {
         // Docker does the same: without Get, Create (idempotent in plugins) makes sure it exists.
-        log.debug(unknown.reason() + "; creating volume '" + name + "' (idempotent) with options "
-            + Diagnostics.masked(options));
+        if (log.debugEnabled()) {
+          log.debug(unknown.reason() + "; creating volume '" + name + "' (idempotent) with options "
+              + Diagnostics.masked(options));
+        }
         driver.create(name, options);
       }
     }
