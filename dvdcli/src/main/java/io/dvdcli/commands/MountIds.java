@@ -26,22 +26,12 @@ final class MountIds {
   static String resolve(String flag, Map<String, String> env) {
     String chosen = flag != null ? flag : env.get("DVDCLI_MOUNT_ID");
     if (chosen != null) {
-      if (chosen.isBlank() || chosen.length() > 255 || hasControl(chosen)) {
+      if (chosen.isBlank() || chosen.length() > 255 || VolumeFlags.hasControlCharacter(chosen)) {
         throw new IllegalArgumentException("the mount ID must be 1-255 printable characters");
       }
       return chosen;
     }
     return "dvdcli-" + sha256(hostIdentity()).substring(0, 24);
-  }
-
-  // A loop, not chars().anyMatch(...): a stream and a lambda cost a short-lived call milliseconds.
-  private static boolean hasControl(String s) {
-    for (int k = 0; k < s.length(); k++) {
-      if (Character.isISOControl(s.charAt(k))) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String hostIdentity() {

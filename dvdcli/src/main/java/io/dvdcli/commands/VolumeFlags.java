@@ -43,7 +43,7 @@ public final class VolumeFlags {
       throw new UsageException("missing --volumedriver=DRIVER");
     }
     // Checked here, not only by plugin-name validation: error lines quote the driver as given.
-    if (driver.chars().anyMatch(Character::isISOControl)) {
+    if (hasControlCharacter(driver)) {
       throw new UsageException("--volumedriver contains a control character");
     }
     return driver;
@@ -53,13 +53,21 @@ public final class VolumeFlags {
     if (name == null || name.isEmpty()) {
       throw new UsageException("missing --volumename=NAME");
     }
-    for (int i = 0; i < name.length(); i++) {
-      if (Character.isISOControl(name.charAt(i))) {
-        throw new UsageException("--volumename contains a control character");
-      }
+    if (hasControlCharacter(name)) {
+      throw new UsageException("--volumename contains a control character");
     }
     requireDecoded("--volumename", name);
     return name;
+  }
+
+  /** C0, DEL or C1 anywhere in a flag's value. A loop: a stream and a lambda cost a short call time. */
+  static boolean hasControlCharacter(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
