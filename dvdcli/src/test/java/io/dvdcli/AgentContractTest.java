@@ -2,6 +2,7 @@ package io.dvdcli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dvdcli.testing.Dvdcli;
@@ -50,6 +51,24 @@ class AgentContractTest {
     assertEquals(0, r.exit(), r.toString());
     assertArrayEquals("/mnt/vol1\n".getBytes(StandardCharsets.UTF_8), r.stdoutBytes());
     assertEquals("", r.stderr());
+  }
+
+  /** The create path's debug line shows the options with secret-looking values masked, and only when asked for. */
+  @Test
+  void optionsReachTheDebugLineMaskedAndOnlyWhenDebugging() throws Exception {
+    plugin.on("VolumeDriver.Get", FakePlugin.Reply.json("{\"Err\":\"volume vol1 not found\"}"));
+    String[] mount = {"mount", "--volumedriver=fake", "--volumename=vol1", "--volumeopts=size=5",
+        "--volumeopts=password=hunter2"};
+    Dvdcli.Result quiet = dvdcli.run(mount);
+    assertEquals(0, quiet.exit(), quiet.toString());
+    assertEquals("", quiet.stderr(), "no debug line unless asked for");
+
+    Dvdcli.Result debug = dvdcli.env("DVDCLI_DEBUG", "1").run(mount);
+    assertEquals(0, debug.exit(), debug.toString());
+    assertTrue(debug.stderr().contains("creating it with options {password=*****, size=5}"), debug.stderr());
+    assertFalse(debug.stderr().contains("hunter2"), debug.stderr());
+    assertTrue(plugin.requests().stream().anyMatch(r -> r.method().equals("VolumeDriver.Create")
+        && r.body().contains("\"password\":\"hunter2\"")), "the plugin still gets the real value");
   }
 
   @Test
