@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The installed dvdcli (scripts/install: the packaged jar, the launcher, the archive it trains)
  * runs the agent's mount and unmount with every class from the archive: a class the training run
  * missed is read from the jar, and the first one costs the jar's 3,000-entry index on every call
- * (scripts/BENCHMARK.md). Not a timing test: it checks where classes come from.
+ * (scripts/BENCHMARK.md). Not a timing test: it checks where classes come from, and that the JDK
+ * set-up the call avoids stays avoided.
  */
 class ArchiveCoversTheAgentPathIT {
   @TempDir static Path tmp;
@@ -61,7 +62,40 @@ class ArchiveCoversTheAgentPathIT {
   @ParameterizedTest(name = "{0}: no class read from the jar")
   @ValueSource(strings = {"mount", "unmount"})
   void theAgentsCallsLoadEveryClassFromTheArchive(String command) throws Exception {
-    Path classLog = tmp.resolve(command + "-classes.log");
+    List<String> lines = call(command);
+    assertTrue(lines.stream().anyMatch(l -> l.contains("source: shared objects file")), "the archive was used");
+    List<String> fromJar = lines.stream().filter(l -> l.contains("source: file:") || l.contains("source: jar:")).toList();
+    assertEquals(List.of(), fromJar, "classes the archive's training run (io.dvdcli.aot.TrainingRun) does not load");
+  }
+
+  /** io.dvdcli.startup.LeanSecurity: the "SUN" provider registers every algorithm it has. */
+  @ParameterizedTest(name = "{0}: the SUN security provider is not set up")
+  @ValueSource(strings = {"mount", "unmount"})
+  void theAgentsCallsDoNotSetUpTheSunProvider(String command) throws Exception {
+    assertEquals(List.of(), initialised(call(command), "sun/security/provider/Sun", "sun/security/util/KnownOIDs"));
+  }
+
+  /**
+   * Readiness: an answer within 50 ms is waited for in naps, without a selector and the JDK's
+   * sun.nio.ch.Net. The fake plugin answers at once, but a loaded machine may still make one call
+   * wait longer, so one of three calls must show it; a regression shows it in every call.
+   */
+  @ParameterizedTest(name = "{0}: a prompt answer needs no selector")
+  @ValueSource(strings = {"mount", "unmount"})
+  void aPromptAnswerIsWaitedForWithoutASelector(String command) throws Exception {
+    List<String> seen = List.of();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      seen = initialised(call(command), "sun/nio/ch/Net", "java/nio/channels/Selector");
+      if (seen.isEmpty()) {
+        return;
+      }
+    }
+    assertEquals(List.of(), seen, "classes initialised in each of three calls");
+  }
+
+  /** Runs the installed dvdcli as the agent does; the JVM's class log of the call. */
+  private static List<String> call(String command) throws Exception {
+    Path classLog = Files.createTempFile(tmp, command + "-classes", ".log");
     ProcessBuilder pb = new ProcessBuilder(launcher.toString(), command, "--volumedriver=fake", "--volumename=v1")
         .redirectInput(new File("/dev/null"))
         .redirectOutput(tmp.resolve(command + ".out").toFile())
@@ -69,14 +103,22 @@ class ArchiveCoversTheAgentPathIT {
     pb.environment().keySet().removeIf(k -> k.startsWith("DVDCLI_"));
     pb.environment().put("DVDCLI_SOCKETS_DIR", sockets.toString());
     pb.environment().put("DVDCLI_SPECS_DIRS", "");
-    pb.environment().put("DVDCLI_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog);
+    pb.environment().put("DVDCLI_JAVA_OPTS", "-Xlog:class+load=info,class+init=info:file=" + classLog);
     Process p = pb.start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the call ended");
     assertEquals(0, p.exitValue(), () -> read(tmp.resolve(command + ".err")));
-    List<String> lines = Files.readAllLines(classLog);
-    assertTrue(lines.stream().anyMatch(l -> l.contains("source: shared objects file")), "the archive was used");
-    List<String> fromJar = lines.stream().filter(l -> l.contains("source: file:") || l.contains("source: jar:")).toList();
-    assertEquals(List.of(), fromJar, "classes the archive's training run (io.dvdcli.aot.TrainingRun) does not load");
+    return Files.readAllLines(classLog);
+  }
+
+  /** Which of {@code classes} (internal names) the log shows initialised. */
+  private static List<String> initialised(List<String> log, String... classes) {
+    List<String> wanted = List.of(classes);
+    String marker = "Initializing '";
+    return log.stream().filter(l -> l.contains(marker))
+        .map(l -> l.substring(l.indexOf(marker) + marker.length()))
+        .map(rest -> rest.substring(0, rest.indexOf('\'')))
+        .filter(wanted::contains)
+        .toList();
   }
 
   private static String read(Path p) {

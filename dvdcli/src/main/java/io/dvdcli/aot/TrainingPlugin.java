@@ -1,5 +1,6 @@
 package io.dvdcli.aot;
 
+import io.dvdcli.startup.LeanSecurity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -37,6 +38,7 @@ final class TrainingPlugin implements AutoCloseable {
   }
 
   static TrainingPlugin start(Path socket, Path volumes) throws IOException {
+    LeanSecurity.prepareUnixSockets(); // as a call does, so the archive holds no more than it needs
     ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     server.bind(UnixDomainSocketAddress.of(socket));
     TrainingPlugin plugin = new TrainingPlugin(server, socket, volumes);

@@ -1,12 +1,11 @@
 package io.dvdcli.commands;
 
+import io.dvdcli.startup.LeanSecurity;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +52,6 @@ final class MountIds {
   }
 
   private static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(LeanSecurity.sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
   }
 }

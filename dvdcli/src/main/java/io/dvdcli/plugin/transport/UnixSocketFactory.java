@@ -1,5 +1,6 @@
 package io.dvdcli.plugin.transport;
 
+import io.dvdcli.startup.LeanSecurity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -78,6 +79,7 @@ public final class UnixSocketFactory extends SocketFactory {
 
     @Override
     public void connect(SocketAddress ignored, int timeoutMillis) throws IOException {
+      LeanSecurity.prepareUnixSockets();
       SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
       try {
         // A UNIX connect either succeeds or fails at once; there is nothing to time out.

@@ -1,16 +1,15 @@
 package io.dvdcli.plugin.transport;
 
 import io.dvdcli.protocol.PluginProtocol;
+import io.dvdcli.startup.LeanSecurity;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.ProtocolException;
-import java.net.SocketTimeoutException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,8 +21,8 @@ import java.util.Locale;
  * {@link SocketChannel}, {@code Connection: close}, no pooling. OkHttp (and the Kotlin runtime it
  * starts) was the largest start-up share left on a mount (scripts/BENCHMARK.md), and these calls
  * need a small part of HTTP: a POST with a Content-Length body, and an answer with a Content-Length,
- * chunked or read-to-close body. Non-blocking I/O under a selector bounds every wait by the call's
- * time limit; the answer is read up to the cap and no further. Anything else a plugin might send
+ * chunked or read-to-close body. Non-blocking I/O bounds every wait by the call's time limit
+ * ({@link Readiness}); the answer is read up to the cap and no further. Anything else a plugin might send
  * (1xx first, redirects, cut-off headers) is handled as OkHttp did, with the same words.
  */
 final class UnixSocketTransport implements Transport {
@@ -38,11 +37,12 @@ final class UnixSocketTransport implements Transport {
   @Override
   public Answer post(String method, byte[] body, Duration timeout, long maxBodyBytes) throws IOException {
     long deadline = System.nanoTime() + timeout.toNanos();
+    LeanSecurity.prepareUnixSockets();
     try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       channel.connect(UnixDomainSocketAddress.of(socket)); // refused or missing: fails at once
       channel.configureBlocking(false);
-      try (Selector selector = Selector.open()) {
-        Exchange x = new Exchange(channel, selector, deadline);
+      try (Readiness readiness = new Readiness(channel, deadline)) {
+        Exchange x = new Exchange(channel, readiness);
         x.write(request(method, body));
         return x.readAnswer(maxBodyBytes);
       }
@@ -65,23 +65,20 @@ final class UnixSocketTransport implements Transport {
   /** One request and its answer on a non-blocking channel, every wait bounded by the deadline. */
   private static final class Exchange {
     private final SocketChannel channel;
-    private final Selector selector;
-    private final long deadline;
+    private final Readiness readiness;
     private final ByteBuffer in = ByteBuffer.allocate(8192).flip();
     private boolean eof;
 
-    Exchange(SocketChannel channel, Selector selector, long deadline) throws IOException {
+    Exchange(SocketChannel channel, Readiness readiness) {
       this.channel = channel;
-      this.selector = selector;
-      this.deadline = deadline;
-      channel.register(selector, 0);
+      this.readiness = readiness;
     }
 
     void write(byte[] bytes) throws IOException {
       ByteBuffer out = ByteBuffer.wrap(bytes);
       while (out.hasRemaining()) {
         if (channel.write(out) == 0) {
-          await(SelectionKey.OP_WRITE);
+          readiness.await(SelectionKey.OP_WRITE);
         }
       }
     }
@@ -246,23 +243,10 @@ final class UnixSocketTransport implements Transport {
             eof = true;
             return false;
           }
-          await(SelectionKey.OP_READ);
+          readiness.await(SelectionKey.OP_READ);
         }
       } finally {
         in.flip();
-      }
-    }
-
-    private void await(int op) throws IOException {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        throw new SocketTimeoutException("timeout");
-      }
-      SelectionKey key = channel.keyFor(selector);
-      key.interestOps(op);
-      selector.selectedKeys().clear();
-      if (selector.select(Math.max(1, left / 1_000_000)) == 0 && deadline - System.nanoTime() <= 0) {
-        throw new SocketTimeoutException("timeout");
       }
     }
   }

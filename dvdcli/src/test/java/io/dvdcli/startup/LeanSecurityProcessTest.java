@@ -1,0 +1,52 @@
+package io.dvdcli.startup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.dvdcli.testing.Dvdcli;
+import io.dvdcli.testing.FakePlugin;
+import io.dvdcli.testing.FakePlugin.Reply;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher opens the JDK packages LeanSecurity needs on JDK 25+ only; a mount must send the
+ * same host-derived mount ID either way, and the one documented in the README (sha256 of the
+ * machine id).
+ */
+class LeanSecurityProcessTest {
+  private static final Path JDK25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+  private static final Path JDK17 = Path.of("/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
+
+  @TempDir Path tmp;
+
+  @Test
+  void theMountIdIsTheSameWithAndWithoutTheLeanProviders() throws Exception {
+    assumeTrue(Files.isExecutable(JDK25) && Files.isExecutable(JDK17), "both JDKs of this machine kind");
+    Path machineId = Path.of("/etc/machine-id");
+    assumeTrue(Files.isReadable(machineId) && !Files.readString(machineId).isBlank(), "a machine id");
+    Path sockets = Dvdcli.emptyDir(tmp, "sockets");
+    try (FakePlugin plugin = FakePlugin.start(sockets.resolve("fake.sock"))
+        .on("VolumeDriver.Get", Reply.json("{\"Volume\":{\"Name\":\"v1\"},\"Err\":\"\"}"))
+        .on("VolumeDriver.Mount", Reply.json("{\"Mountpoint\":\"/mnt/v1\",\"Err\":\"\"}"))) {
+      for (Path java : List.of(JDK25, JDK17)) {
+        Dvdcli.Result r = new Dvdcli(sockets, Dvdcli.emptyDir(tmp, "specs"))
+            .env("DVDCLI_JAVA", java.toString())
+            .run("mount", "--volumedriver=fake", "--volumename=v1");
+        assertEquals(0, r.exit(), java + ": " + r);
+        assertEquals("/mnt/v1\n", r.stdout());
+      }
+      String expected = "dvdcli-" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(("machine-id:" + Files.readString(machineId).trim()).getBytes(StandardCharsets.UTF_8))).substring(0, 24);
+      List<String> ids = plugin.requests().stream().filter(r -> r.method().equals("VolumeDriver.Mount"))
+          .map(r -> r.body().replaceAll(".*\"ID\":\"([^\"]*)\".*", "$1")).toList();
+      assertEquals(List.of(expected, expected), ids);
+    }
+  }
+}
