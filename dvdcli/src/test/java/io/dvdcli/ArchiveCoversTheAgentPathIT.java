@@ -76,7 +76,7 @@ class ArchiveCoversTheAgentPathIT {
   }
 
   /**
-   * Readiness: an answer within 50 ms is waited for in naps, without a selector and the JDK's
+   * Readiness: an answer within a second is waited for in naps, without a selector and the JDK's
    * sun.nio.ch.Net. The fake plugin answers at once, but a loaded machine may still make one call
    * wait longer, so one of three calls must show it; a regression shows it in every call.
    */

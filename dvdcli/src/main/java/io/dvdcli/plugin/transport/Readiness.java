@@ -11,18 +11,20 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Waits until a non-blocking channel may be read or written, never past a call's deadline. Most
- * plugins answer within a few milliseconds, and in a fresh JVM a {@link Selector} costs more than
- * that to set up: {@code Selector.open} plus the class initialisation of the JDK's
- * {@code sun.nio.ch.Net} (it probes IPv6 and loads libextnet), ~8 ms of a ~130 ms call
- * (scripts/BENCHMARK.md). So the first {@value #NAPPING_NANOS} ns of an exchange are waited in
- * naps, each an eighth of the time waited so far (20 us at first, at most 2 ms), so an answer is
- * seen at most an eighth late; a longer wait (a plugin attaching a disk) moves to a selector, which
- * costs nothing while it waits.
+ * plugins answer within milliseconds, and in a fresh JVM a {@link Selector} costs more than that
+ * to set up: {@code Selector.open} plus the class initialisation of the JDK's
+ * {@code sun.nio.ch.Net} (it probes IPv6 and loads libextnet), ~8 ms of CPU in every call
+ * (scripts/BENCHMARK.md). So the first second of an exchange is waited in naps, each an eighth of
+ * the time waited so far (20 us at first, at most 10 ms): an answer is noticed at most an eighth
+ * late, for a few hundred wake-ups at most. Only a longer wait (a plugin attaching a disk) moves to
+ * a selector, whose set-up is then small beside the wait. A second rather than less because under
+ * load (64 mounts at once on 2 cores) answers take hundreds of milliseconds, and every call would
+ * otherwise pay the selector too (A/B: -3% wall for the 64).
  */
 final class Readiness implements Closeable {
-  static final long NAPPING_NANOS = 50_000_000L;
+  static final long NAPPING_NANOS = 1_000_000_000L;
   private static final long FIRST_NAP_NANOS = 20_000L;
-  private static final long LONGEST_NAP_NANOS = 2_000_000L;
+  private static final long LONGEST_NAP_NANOS = 10_000_000L;
 
   private final SocketChannel channel;
   private final long deadline;
