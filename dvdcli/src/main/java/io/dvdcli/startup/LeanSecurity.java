@@ -49,14 +49,14 @@ public final class LeanSecurity {
     if (unixSocketsReady) {
       return;
     }
-    Object previous = JDK == null ? null : JDK.begin();
+    Object previous = JDK == null ? null : JDK.enter();
     try {
       Class.forName(UNIX_DOMAIN_SOCKETS, true, null);
     } catch (ClassNotFoundException | LinkageError e) {
       // another JDK: its channels set themselves up when first opened
     } finally {
       if (JDK != null) {
-        JDK.end(previous);
+        JDK.exit(previous);
       }
       unixSocketsReady = true;
     }
@@ -64,30 +64,21 @@ public final class LeanSecurity {
 
   /** A new SHA-256 digest: the JDK's own implementation, whichever way it is reached. */
   public static MessageDigest sha256() {
-    Object previous = JDK == null ? null : JDK.begin();
+    Object previous = JDK == null ? null : JDK.enter();
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this JDK has no SHA-256", e);
     } finally {
       if (JDK != null) {
-        JDK.end(previous);
+        JDK.exit(previous);
       }
     }
   }
 
-  /** The reflective handles on the JDK's thread provider list; null when not reachable. */
-  private static final class JdkAccess {
-    private final Method begin;
-    private final Method end;
-    private final Object list;
-
-    private JdkAccess(Method begin, Method end, Object list) {
-      this.begin = begin;
-      this.end = end;
-      this.list = list;
-    }
-
+  /** The reflective handles on the JDK's thread provider list, and the list a call uses. */
+  private record JdkAccess(Method begin, Method end, Object list) {
+    /** Null when not reachable. */
     static JdkAccess find() {
       try {
         Class<?> providers = Class.forName("sun.security.jca.Providers");
@@ -103,7 +94,7 @@ public final class LeanSecurity {
       }
     }
 
-    Object begin() {
+    Object enter() {
       try {
         return begin.invoke(null, list);
       } catch (ReflectiveOperationException e) {
@@ -111,7 +102,7 @@ public final class LeanSecurity {
       }
     }
 
-    void end(Object previous) {
+    void exit(Object previous) {
       try {
         end.invoke(null, previous);
       } catch (ReflectiveOperationException e) {
