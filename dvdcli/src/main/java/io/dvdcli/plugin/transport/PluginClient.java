@@ -121,7 +121,7 @@ public final class PluginClient {
     log.debug("POST /" + method + " -> HTTP " + response.code() + " in "
         + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms");
     byte[] answer = response.body();
-    if (response.location() != null || isRedirect(response.code())) {
+    if (response.isRedirect()) {
       String to = response.location();
       throw new PluginException(Kind.BAD_ANSWER, response.code(),
           who() + " answered " + method + " with HTTP " + response.code() + ", a redirect to '"
@@ -139,10 +139,6 @@ public final class PluginClient {
           who() + " answered " + method + " with an error: " + AnswerText.errText(decoded.err()), null);
     }
     return decoded;
-  }
-
-  private static boolean isRedirect(int code) {
-    return code == 300 || code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
   }
 
   private <T extends PluginAnswer> T decode(String method, byte[] answer, Class<T> type) throws PluginException {

@@ -10,7 +10,17 @@ import java.time.Duration;
  * {@link java.io.InterruptedIOException}.
  */
 interface Transport {
-  record Answer(int code, String location, byte[] body) {}
+  /** {@code location} is the {@code Location} of a redirect, null for any other answer. */
+  record Answer(int code, String location, byte[] body) {
+    /** The codes OkHttp and Docker's client treat as redirects. */
+    static boolean isRedirect(int code) {
+      return code == 300 || code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
+    }
+
+    boolean isRedirect() {
+      return isRedirect(code);
+    }
+  }
 
   /** Thrown when the body would pass the cap; nothing past the cap is read. */
   final class AnswerTooLargeException extends IOException {

@@ -113,7 +113,6 @@ final class UnixSocketTransport implements Transport {
           break; // a 1xx (100 Continue) is followed by the real answer
         }
       }
-      boolean redirect = code == 300 || code == 301 || code == 302 || code == 303 || code == 307 || code == 308;
       byte[] body;
       if (code == 204 || code == 304) {
         body = new byte[0];
@@ -127,7 +126,7 @@ final class UnixSocketTransport implements Transport {
       } else {
         body = untilClose(code, maxBodyBytes);
       }
-      return new Answer(code, redirect ? location : null, body);
+      return new Answer(code, Answer.isRedirect(code) ? location : null, body);
     }
 
     private static int statusCode(String status) throws ProtocolException {
