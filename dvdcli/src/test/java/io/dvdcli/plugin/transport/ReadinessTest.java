@@ -4,14 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,42 +27,8 @@ class ReadinessTest {
 
   @TempDir Path tmp;
 
-  /** Accepts one connection, reads the whole request, waits {@code delayMillis}, answers, closes. */
-  private CompletableFuture<Integer> serve(Path socket, long delayMillis, String answer) throws Exception {
-    ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-    server.bind(UnixDomainSocketAddress.of(socket));
-    return CompletableFuture.supplyAsync(() -> {
-      try (server; SocketChannel c = server.accept()) {
-        int read = readRequest(c);
-        Thread.sleep(delayMillis);
-        c.write(ByteBuffer.wrap(answer.getBytes(StandardCharsets.ISO_8859_1)));
-        return read;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
-  }
-
-  /** The request's byte count, read slowly enough that a large body fills the socket first. */
-  private static int readRequest(SocketChannel c) throws Exception {
-    ByteArrayOutputStream request = new ByteArrayOutputStream();
-    ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
-    while (true) {
-      String text = request.toString(StandardCharsets.ISO_8859_1);
-      int headEnd = text.indexOf("\r\n\r\n");
-      if (headEnd >= 0) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Content-Length: (\\d+)").matcher(text);
-        int length = m.find() ? Integer.parseInt(m.group(1)) : 0;
-        if (request.size() >= headEnd + 4 + length) {
-          return request.size();
-        }
-      }
-      buf.clear();
-      if (c.read(buf) < 0) {
-        return request.size();
-      }
-      request.write(buf.array(), 0, buf.position());
-    }
+  private static CompletableFuture<String> serve(Path socket, long delayMillis, String answer) throws Exception {
+    return OneExchangePlugin.serve(socket, Duration.ofMillis(delayMillis), answer);
   }
 
   @ParameterizedTest(name = "an answer after {0} ms is read")
@@ -86,10 +46,10 @@ class ReadinessTest {
     Path socket = tmp.resolve("p.sock");
     byte[] body = new byte[8 << 20]; // far beyond a UNIX socket's buffer: writes must wait
     java.util.Arrays.fill(body, (byte) 'x');
-    CompletableFuture<Integer> received = serve(socket, 0, OK);
+    CompletableFuture<String> received = serve(socket, 0, OK);
     Transport.Answer a = new UnixSocketTransport(socket).post("VolumeDriver.Create", body, Duration.ofSeconds(30), 1 << 20);
     assertEquals(200, a.code());
-    assertTrue(received.get(30, TimeUnit.SECONDS) > body.length, "the plugin read the whole request");
+    assertTrue(received.get(30, TimeUnit.SECONDS).length() > body.length, "the plugin read the whole request");
   }
 
   @ParameterizedTest(name = "a {0} ms limit ends the wait with a timeout")

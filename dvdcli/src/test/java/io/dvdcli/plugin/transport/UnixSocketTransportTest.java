@@ -5,13 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,34 +24,8 @@ class UnixSocketTransportTest {
   @TempDir Path tmp;
 
   /** Serves one connection: reads the request head and body, writes {@code answer}, closes. */
-  private CompletableFuture<String> serveOnce(Path socket, String answer) throws Exception {
-    ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-    server.bind(UnixDomainSocketAddress.of(socket));
-    return CompletableFuture.supplyAsync(() -> {
-      try (server; SocketChannel c = server.accept()) {
-        ByteArrayOutputStream request = new ByteArrayOutputStream();
-        ByteBuffer buf = ByteBuffer.allocate(4096);
-        int headEnd = -1;
-        int length = 0;
-        while (headEnd < 0 || request.size() < headEnd + length) {
-          buf.clear();
-          if (c.read(buf) < 0) {
-            break;
-          }
-          request.write(buf.array(), 0, buf.position());
-          String text = request.toString(StandardCharsets.ISO_8859_1);
-          if (headEnd < 0 && text.contains("\r\n\r\n")) {
-            headEnd = text.indexOf("\r\n\r\n") + 4;
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Content-Length: (\\d+)").matcher(text);
-            length = m.find() ? Integer.parseInt(m.group(1)) : 0;
-          }
-        }
-        c.write(ByteBuffer.wrap(answer.getBytes(StandardCharsets.ISO_8859_1)));
-        return request.toString(StandardCharsets.ISO_8859_1);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+  private static CompletableFuture<String> serveOnce(Path socket, String answer) throws Exception {
+    return OneExchangePlugin.serve(socket, Duration.ZERO, answer);
   }
 
   private Transport.Answer post(String answer) throws Exception {
