@@ -1,17 +1,22 @@
 package io.dvdcli.startup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dvdcli.testing.Dvdcli;
 import io.dvdcli.testing.FakePlugin;
 import io.dvdcli.testing.FakePlugin.Reply;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,5 +53,27 @@ class LeanSecurityProcessTest {
           .map(r -> r.body().replaceAll(".*\"ID\":\"([^\"]*)\".*", "$1")).toList();
       assertEquals(List.of(expected, expected), ids);
     }
+  }
+
+  /** The SecureRandom LeanSecurity hands the JDK becomes a real one when something draws from it. */
+  @Test
+  void aSocketBoundToNoAddressStillGetsARandomName() throws Exception {
+    assumeTrue(Files.isExecutable(JDK25), "JDK 25 of this machine kind");
+    List<String> command = new ArrayList<>(List.of(JDK25.toString()));
+    command.addAll(List.of(LeanSecurity.JVM_FLAGS.split(" ")));
+    command.addAll(List.of("-Djdk.net.unixdomain.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
+        AutobindProbe.class.getName()));
+    List<String> names = new ArrayList<>();
+    for (int run = 0; run < 2; run++) {
+      Process p = new ProcessBuilder(command).redirectInput(new File("/dev/null")).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the probe ended");
+      assertEquals(0, p.exitValue(), out);
+      String[] lines = out.strip().split("\n");
+      assertEquals("active=true", lines[0], "the probe ran with the lean providers: " + out);
+      assertTrue(lines[1].matches(java.util.regex.Pattern.quote(tmp.toString()) + "/socket_\\d+"), out);
+      names.add(lines[1]);
+    }
+    assertNotEquals(names.get(0), names.get(1), "drawn at random, not a fixed name");
   }
 }
