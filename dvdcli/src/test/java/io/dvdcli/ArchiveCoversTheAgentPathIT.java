@@ -93,6 +93,29 @@ class ArchiveCoversTheAgentPathIT {
     assertEquals(List.of(), seen, "classes initialised in each of three calls");
   }
 
+  /**
+   * The usual install links the launcher into the agent's PATH ({@code ln -s /opt/dvdcli/bin/dvdcli
+   * /usr/local/bin/dvdcli}); the launcher finds its jar from where it really is, through a chain
+   * of links, relative or absolute.
+   */
+  @org.junit.jupiter.api.Test
+  void theInstalledLauncherWorksThroughAChainOfSymlinks() throws Exception {
+    Path bin = Files.createDirectories(tmp.resolve("usr-local-bin"));
+    Path direct = Files.createSymbolicLink(bin.resolve("dvdcli-abs"), launcher);
+    Path relative = Files.createSymbolicLink(bin.resolve("dvdcli"), Path.of("dvdcli-abs"));
+    ProcessBuilder pb = new ProcessBuilder(relative.toString(), "mount", "--volumedriver=fake", "--volumename=v1")
+        .redirectInput(new File("/dev/null"))
+        .redirectOutput(tmp.resolve("symlink.out").toFile())
+        .redirectError(tmp.resolve("symlink.err").toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("DVDCLI_"));
+    pb.environment().put("DVDCLI_SOCKETS_DIR", sockets.toString());
+    pb.environment().put("DVDCLI_SPECS_DIRS", "");
+    Process p = pb.start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the call ended");
+    assertEquals(0, p.exitValue(), () -> read(tmp.resolve("symlink.err")) + " (through " + direct + ")");
+    assertEquals("/mnt/v1\n", read(tmp.resolve("symlink.out")));
+  }
+
   /** Runs the installed dvdcli as the agent does; the JVM's class log of the call. */
   private static List<String> call(String command) throws Exception {
     Path classLog = Files.createTempFile(tmp, command + "-classes", ".log");
