@@ -20,6 +20,8 @@ public final class ExitCodes {
   public static final int TIMEOUT = 5;
   /** The plugin's answer broke the protocol (bad JSON, empty or relative mount point). */
   public static final int BAD_ANSWER = 6;
+  /** dvdcli's own state folder (the mount-ID ledger) cannot be read or written. */
+  public static final int STATE = 7;
   /** A bug in dvdcli. */
   public static final int INTERNAL = 70;
 
@@ -29,10 +31,11 @@ public final class ExitCodes {
     return switch (e.kind()) {
       case REFUSED, NOT_IMPLEMENTED, NO_SUCH_VOLUME -> REFUSED;
       case INVALID_NAME -> USAGE;
-      case NOT_FOUND, INVALID_SPEC, NOT_A_VOLUME_DRIVER -> NO_PLUGIN;
+      case NOT_FOUND, DISABLED, INVALID_SPEC, NOT_A_VOLUME_DRIVER -> NO_PLUGIN;
       case UNREACHABLE -> UNREACHABLE;
       case TIMEOUT -> TIMEOUT;
       case BAD_ANSWER -> BAD_ANSWER;
+      case STATE -> STATE;
     };
   }
 }

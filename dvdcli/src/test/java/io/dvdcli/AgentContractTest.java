@@ -87,7 +87,7 @@ class AgentContractTest {
   }
 
   @Test
-  void unmountSendsTheSameIdAsTheMountWithoutAnyoneKeepingState() throws Exception {
+  void unmountSendsTheSameIdAsTheMountFromThisHostsRecordOfIt() throws Exception {
     assertEquals(0, dvdcli.run("mount", "--volumedriver=fake", "--volumename=vol1").exit());
     Dvdcli.Result r = dvdcli.run("unmount", "--volumedriver=fake", "--volumename=vol1");
     assertEquals(0, r.exit(), r.toString());
@@ -96,7 +96,7 @@ class AgentContractTest {
     String mountBody = calls.stream().filter(c -> c.method().equals("VolumeDriver.Mount")).findFirst().orElseThrow().body();
     String unmountBody = calls.stream().filter(c -> c.method().equals("VolumeDriver.Unmount")).findFirst().orElseThrow().body();
     assertEquals(mountBody, unmountBody);
-    assertTrue(mountBody.matches("\\{\"Name\":\"vol1\",\"ID\":\"dvdcli-[0-9a-f]{24}\"\\}"), mountBody);
+    assertTrue(mountBody.matches("\\{\"Name\":\"vol1\",\"ID\":\"dvdcli-[0-9a-f]{24}-[0-9a-f]{12}\"\\}"), mountBody);
   }
 
   @Test

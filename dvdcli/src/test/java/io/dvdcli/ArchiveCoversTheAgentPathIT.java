@@ -109,6 +109,7 @@ class ArchiveCoversTheAgentPathIT {
         .redirectError(tmp.resolve("symlink.err").toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("DVDCLI_"));
     pb.environment().put("DVDCLI_SOCKETS_DIR", sockets.toString());
+    pb.environment().put("DVDCLI_STATE_DIR", tmp.resolve("state").toString());
     pb.environment().put("DVDCLI_SPECS_DIRS", "");
     Process p = pb.start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the call ended");
@@ -125,6 +126,7 @@ class ArchiveCoversTheAgentPathIT {
         .redirectError(tmp.resolve(command + ".err").toFile());
     pb.environment().keySet().removeIf(k -> k.startsWith("DVDCLI_"));
     pb.environment().put("DVDCLI_SOCKETS_DIR", sockets.toString());
+    pb.environment().put("DVDCLI_STATE_DIR", tmp.resolve("state").toString());
     pb.environment().put("DVDCLI_SPECS_DIRS", "");
     pb.environment().put("DVDCLI_JAVA_OPTS", "-Xlog:class+load=info,class+init=info:file=" + classLog);
     Process p = pb.start();

@@ -37,12 +37,14 @@ public final class TrainingRun {
       }
       env.put("DVDCLI_SOCKETS_DIR", dir.toString());
       env.put("DVDCLI_SPECS_DIRS", "");
-      // First mount creates the volume (Get says missing), the second finds it: both paths.
+      env.put("DVDCLI_STATE_DIR", dir.resolve("state").toString());
+      // First mount creates the volume (Get says missing), the second finds it: both paths. Each
+      // mount records its own ID; the unmount releases both (Activate + 2 Unmounts).
       failures += run(env, "mount", "--volumedriver=training", "--volumename=v1", "--volumeopts=size=1");
       failures += run(env, "mount", "--volumedriver=training", "--volumename=v1");
       failures += run(env, "unmount", "--volumedriver=training", "--volumename=v1");
-      if (plugin.calls() != 9) {
-        System.err.println("dvdcli training: expected 9 plugin calls, saw " + plugin.calls());
+      if (plugin.calls() != 10) {
+        System.err.println("dvdcli training: expected 10 plugin calls, saw " + plugin.calls());
         failures++;
       }
     } finally {

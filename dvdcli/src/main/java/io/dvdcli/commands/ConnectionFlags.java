@@ -1,6 +1,7 @@
 package io.dvdcli.commands;
 
 import io.dvdcli.log.Diagnostics;
+import io.dvdcli.plugin.DockerEngine;
 import io.dvdcli.plugin.DockerEngineLocator;
 import io.dvdcli.plugin.PluginAddress;
 import io.dvdcli.plugin.PluginDiscovery;
@@ -44,6 +45,8 @@ public final class ConnectionFlags {
   @Option(names = "--debug", description = "Diagnostics on stderr (env DVDCLI_DEBUG=1).")
   boolean debug;
 
+  private static final Duration ENGINE_TIMEOUT = Duration.ofSeconds(10);
+
   /** Everything a command needs to talk to one plugin, built once per run. */
   public record Session(VolumeDriverClient driver, Deadline deadline, Diagnostics log) {}
 
@@ -71,9 +74,19 @@ public final class ConnectionFlags {
         }
       }
     }
+    return new PluginDiscovery(sockets, specPaths, new DockerEngineLocator(dockerEngine(env)));
+  }
+
+  /** The engine asked about managed plugins: {@code DOCKER_HOST}, as the docker CLI reads it. */
+  public static DockerEngine dockerEngine(Map<String, String> env) {
     String dockerHost = env.get("DOCKER_HOST");
-    URI engine = dockerHost == null || dockerHost.isBlank() ? DockerEngineLocator.DEFAULT_ENGINE : URI.create(dockerHost);
-    return new PluginDiscovery(sockets, specPaths, new DockerEngineLocator(engine, Duration.ofSeconds(10)));
+    URI host;
+    try {
+      host = dockerHost == null || dockerHost.isBlank() ? DockerEngine.DEFAULT_HOST : URI.create(dockerHost.trim());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("DOCKER_HOST='" + dockerHost + "' is not an address (unix:///path or tcp://host:port)");
+    }
+    return new DockerEngine(host, ENGINE_TIMEOUT);
   }
 
   /** Finds the plugin (retrying a missing one as Docker does) and prepares its client. */

@@ -1,6 +1,7 @@
 package io.dvdcli.commands;
 
 import io.dvdcli.plugin.PluginException;
+import io.dvdcli.volume.MountIdScheme;
 import io.dvdcli.volume.VolumeService;
 import java.time.Duration;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ public final class MountCommand extends VolumeCommand {
 
   @Override
   int run(ConnectionFlags.Session s) throws PluginException {
-    String id = mountId.resolve(env());
+    MountIdScheme id = mountId.resolve(env(), volume.driver());
     VolumeService volumes = new VolumeService(s.driver(), s.log());
     answer(volumes.mount(volume.name(), volume.options(s.log()), volume.explicitCreate(), id));
     return 0;

@@ -12,6 +12,9 @@ import java.time.Duration;
 /**
  * Docker retries a plugin that is not there yet (it may be starting: moby
  * {@code pkg/plugins/plugins.go} loadWithRetry) with the same back-off as a refused connection.
+ * A Docker engine that does not answer a managed plugin's look-up is retried the same way (it
+ * may be restarting); every other answer is definite: a disabled plugin, a bad name or spec file,
+ * an engine that refuses or answers nonsense fail at once.
  */
 final class PluginLookup {
   private final PluginDiscovery discovery;
@@ -28,13 +31,17 @@ final class PluginLookup {
     this.log = log;
   }
 
+  static boolean worthLookingAgain(PluginException e) {
+    return e.kind() == PluginException.Kind.NOT_FOUND || e.kind() == PluginException.Kind.UNREACHABLE;
+  }
+
   PluginAddress find(String name) throws PluginException {
     Duration slept = Duration.ZERO;
     for (int retries = 0; ; retries++) {
       try {
         return discovery.find(name);
       } catch (PluginException e) {
-        if (e.kind() != PluginException.Kind.NOT_FOUND) {
+        if (!worthLookingAgain(e)) {
           throw e;
         }
         Duration wait = backoff.delay(retries);

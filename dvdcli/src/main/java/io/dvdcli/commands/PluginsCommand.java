@@ -2,6 +2,7 @@ package io.dvdcli.commands;
 
 import io.dvdcli.DvdcliCommand;
 import io.dvdcli.log.Diagnostics;
+import io.dvdcli.plugin.DockerEngine;
 import io.dvdcli.plugin.PluginAddress;
 import io.dvdcli.plugin.PluginDiscovery;
 import io.dvdcli.plugin.PluginException;
@@ -11,6 +12,8 @@ import io.dvdcli.plugin.transport.HttpClients;
 import io.dvdcli.plugin.transport.PluginClient;
 import io.dvdcli.plugin.transport.Sleeper;
 import io.dvdcli.volume.VolumeDriverClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +28,9 @@ import picocli.CommandLine.ParentCommand;
 /**
  * Shows what discovery finds, and whether each plugin answers Activate as a volume driver: the
  * first thing to run when a mount says "no plugin". One line per plugin, tab-separated:
- * NAME, ADDRESS, FOUND-AT, STATUS. Exit 0 only when every plugin listed works.
+ * NAME, ADDRESS, FOUND-AT, STATUS; without names, the legacy plugins in the socket and spec
+ * folders and then the Docker engine's managed plugins. Exit 0 only when every plugin listed works
+ * (and the engine, when there is one, could be asked).
  */
 @Command(name = "plugins", description = "List the plugins discovery finds and check that each answers.")
 public final class PluginsCommand implements Callable<Integer> {
@@ -46,8 +51,10 @@ public final class PluginsCommand implements Callable<Integer> {
     Diagnostics log = connection.diagnostics(root.env(), root.err());
     PluginDiscovery discovery = connection.discovery(root.env());
     List<PluginDiscovery.Found> found = new ArrayList<>();
+    boolean engineOk = true;
     if (names.isEmpty()) {
       found.addAll(discovery.scan());
+      engineOk = addManaged(discovery, found, log);
     } else {
       for (String name : names) {
         try {
@@ -72,7 +79,27 @@ public final class PluginsCommand implements Callable<Integer> {
       root.err().println("dvdcli: no plugins found in " + discovery.socketsDir() + " or " + discovery.specsDirs());
       return 1;
     }
-    return allOk ? 0 : 1;
+    return allOk && engineOk ? 0 : 1;
+  }
+
+  /**
+   * The managed plugins the Docker engine has. A host without Docker (no DOCKER_HOST, no socket at
+   * the default address) simply has none; an engine that is configured but fails is said on stderr.
+   */
+  private boolean addManaged(PluginDiscovery discovery, List<PluginDiscovery.Found> found, Diagnostics log) {
+    try {
+      found.addAll(discovery.scanManaged());
+      return true;
+    } catch (PluginException e) {
+      String host = root.env().get("DOCKER_HOST");
+      if ((host == null || host.isBlank()) && e.kind() == PluginException.Kind.UNREACHABLE
+          && !Files.exists(Path.of(DockerEngine.DEFAULT_HOST.getPath()))) {
+        log.debug("no Docker engine on this host, so no managed plugins: " + e.getMessage());
+        return true;
+      }
+      log.warn("managed plugins not listed: " + e.getMessage());
+      return false;
+    }
   }
 
   private String activate(PluginAddress address, Diagnostics log) {

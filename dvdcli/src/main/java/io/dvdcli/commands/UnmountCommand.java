@@ -23,7 +23,7 @@ public final class UnmountCommand extends VolumeCommand {
 
   @Override
   int run(ConnectionFlags.Session s) throws PluginException {
-    new VolumeService(s.driver(), s.log()).unmount(volume.name(), mountId.resolve(env()));
+    new VolumeService(s.driver(), s.log()).unmount(volume.name(), mountId.resolve(env(), volume.driver()));
     return 0;
   }
 }

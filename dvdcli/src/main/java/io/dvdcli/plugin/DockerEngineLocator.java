@@ -1,114 +1,87 @@
 package io.dvdcli.plugin;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.dvdcli.plugin.PluginException.Kind;
-import io.dvdcli.plugin.transport.HttpClients;
-import io.dvdcli.protocol.PluginJson;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * Managed plugins ({@code rexray/ebs}, {@code vieux/sshfs:latest}) listen on
- * {@code /run/docker/plugins/<plugin-id>/<socket>}; only the engine knows the id. We ask it
- * ({@code GET /plugins} on {@code DOCKER_HOST}, default {@code unix:///var/run/docker.sock}) and
- * build the socket path ourselves under the sockets folder, so the name never becomes a path.
+ * Managed plugins ({@code rexray/ebs}, {@code vieux/sshfs:latest}) are known only to the Docker
+ * engine. It names each by an id and always puts its socket at
+ * {@code /run/docker/plugins/<id>/<socket>} on the host (moby {@code plugin/v2/plugin.go}: the
+ * plugin's runtime folder), whatever {@code --exec-root} dockerd runs with and whatever folder
+ * dvdcli looks in for legacy sockets. The paths such a plugin answers are inside its root file
+ * system; the address carries the {@link ManagedPaths} that map them to the host.
+ *
+ * <p>What the engine says decides the outcome: not installed is {@link Kind#NOT_FOUND} (the caller
+ * may look again: it may be being installed), disabled is {@link Kind#DISABLED} at once (Docker
+ * fails at once too: "found but disabled"), and an engine that cannot be asked is the engine's
+ * own error.
  */
 public final class DockerEngineLocator implements ManagedPluginLocator {
-  public static final URI DEFAULT_ENGINE = URI.create("unix:///var/run/docker.sock");
+  public static final Path RUNTIME_DIR = Path.of("/run/docker/plugins");
+  private static final Pattern ID = Pattern.compile("[0-9a-f]{12,128}");
+  private static final Pattern SOCKET = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
-  private final URI engine;
-  private final Duration timeout;
+  private final DockerEngine engine;
+  private final Path runtimeDir;
 
-  public DockerEngineLocator(URI engine, Duration timeout) {
-    this.engine = engine;
-    this.timeout = timeout;
+  public DockerEngineLocator(DockerEngine engine) {
+    this(engine, RUNTIME_DIR);
   }
 
-  record EnginePlugin(
-      @JsonProperty("Id") String id,
-      @JsonProperty("Name") String name,
-      @JsonProperty("Enabled") boolean enabled,
-      @JsonProperty("Config") Config config) {}
-
-  record Config(@JsonProperty("Interface") Interface iface) {}
-
-  record Interface(@JsonProperty("Socket") String socket, @JsonProperty("Types") List<Type> types) {}
-
-  record Type(@JsonProperty("Capability") String capability) {}
+  /** {@code runtimeDir} is only for tests: the engine itself always uses {@link #RUNTIME_DIR}. */
+  DockerEngineLocator(DockerEngine engine, Path runtimeDir) {
+    this.engine = engine;
+    this.runtimeDir = runtimeDir;
+  }
 
   @Override
-  public PluginAddress find(String name, Path socketsDir) throws PluginException {
-    String wanted = withTag(name);
-    for (EnginePlugin p : list(name)) {
-      if (p.name() == null || !withTag(p.name()).equals(wanted)) {
-        continue;
+  public PluginAddress find(String name) throws PluginException {
+    for (ManagedPlugin p : engine.plugins()) {
+      if (p.isNamed(name)) {
+        return addressOf(p, name, engine.rootDir());
       }
-      if (!p.enabled()) {
-        throw new PluginException(Kind.NOT_FOUND,
-            "managed plugin '" + name + "' is installed but disabled (docker plugin enable " + name + ")");
-      }
-      String socket = p.config() == null || p.config().iface() == null ? null : p.config().iface().socket();
-      if (p.id() == null || !p.id().matches("[0-9a-f]{12,128}") || socket == null
-          || !socket.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
-        throw new PluginException(Kind.INVALID_SPEC,
-            "the Docker engine describes managed plugin '" + name + "' with an unusable id or socket");
-      }
-      Path path = socketsDir.resolve(p.id()).resolve(socket);
-      return new PluginAddress(name, URI.create("unix://" + path.toAbsolutePath()), null, path);
     }
     throw new PluginException(Kind.NOT_FOUND,
-        "no managed plugin named '" + name + "' is installed in the Docker engine at " + engine);
+        "no managed plugin named '" + name + "' is installed in the Docker engine at " + engine.host()
+            + " (docker plugin ls shows what is)");
   }
 
-  private List<EnginePlugin> list(String name) throws PluginException {
-    PluginAddress engineAddress;
-    try {
-      engineAddress = new PluginAddress("docker", engine, null, null);
-    } catch (IllegalArgumentException e) {
-      throw new PluginException(Kind.NOT_FOUND, "DOCKER_HOST '" + engine + "' is not a unix:// or tcp:// address");
+  @Override
+  public List<PluginDiscovery.Found> scan() throws PluginException {
+    List<ManagedPlugin> plugins = engine.plugins();
+    List<PluginDiscovery.Found> out = new ArrayList<>();
+    if (plugins.isEmpty()) {
+      return out;
     }
-    OkHttpClient http = HttpClients.forAddress(engineAddress, timeout);
-    Request request =
-        new Request.Builder()
-            .url(HttpClients.baseUrl(engineAddress).newBuilder().addPathSegment("plugins").build())
-            .get()
-            .build();
-    try (Response response = http.newBuilder().callTimeout(timeout).build().newCall(request).execute()) {
-      if (response.code() != 200) {
-        throw new PluginException(Kind.NOT_FOUND, response.code(),
-            "cannot look up managed plugin '" + name + "': the Docker engine at " + engine
-                + " answered GET /plugins with HTTP " + response.code(), null);
+    Path root = engine.rootDir();
+    for (ManagedPlugin p : plugins) {
+      try {
+        PluginAddress a = addressOf(p, p.name(), root);
+        out.add(new PluginDiscovery.Found(p.name(), Optional.of(a), Optional.empty(), a.foundAt()));
+      } catch (PluginException e) {
+        out.add(new PluginDiscovery.Found(String.valueOf(p.name()), Optional.empty(), Optional.of(e.getMessage()), null));
       }
-      List<EnginePlugin> plugins =
-          PluginJson.MAPPER.readValue(response.body().byteStream(), new TypeReference<List<EnginePlugin>>() {});
-      return plugins == null ? List.of() : plugins;
-    } catch (PluginException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new PluginException(Kind.NOT_FOUND, 0,
-          "cannot look up managed plugin '" + name + "': the Docker engine at " + engine
-              + " is not reachable (" + e.getMessage() + "); managed plugins are found through it", e);
     }
+    return out;
   }
 
-  /** Docker's reference form: a missing tag means {@code latest}; the default registry is implied. */
-  static String withTag(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    if (n.startsWith("docker.io/")) {
-      n = n.substring("docker.io/".length());
+  private PluginAddress addressOf(ManagedPlugin p, String asked, Path dockerRoot) throws PluginException {
+    if (!p.enabled()) {
+      throw new PluginException(Kind.DISABLED,
+          "managed plugin '" + asked + "' is installed but disabled (docker plugin enable " + asked + ")");
     }
-    if (n.startsWith("library/")) {
-      n = n.substring("library/".length());
+    if (p.id() == null || !ID.matcher(p.id()).matches() || p.socket() == null
+        || !SOCKET.matcher(p.socket()).matches() || p.socket().contains("..")) {
+      throw new PluginException(Kind.INVALID_SPEC,
+          "the Docker engine describes managed plugin '" + asked + "' with an unusable id or socket");
     }
-    int slash = n.lastIndexOf('/');
-    return n.indexOf(':', slash + 1) >= 0 ? n : n + ":latest";
+    Path socket = runtimeDir.resolve(p.id()).resolve(p.socket());
+    ManagedPaths paths = new ManagedPaths(dockerRoot.resolve("plugins").resolve(p.id()), p.propagatedMount());
+    return new PluginAddress(asked, URI.create("unix://" + socket.toAbsolutePath()), null, socket, paths);
   }
 }

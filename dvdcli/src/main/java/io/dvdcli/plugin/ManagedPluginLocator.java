@@ -1,9 +1,12 @@
 package io.dvdcli.plugin;
 
-import java.nio.file.Path;
+import java.util.List;
 
-/** Finds the socket of a managed (v2) plugin, which only the Docker engine can map to its id. */
-@FunctionalInterface
+/** Finds managed (v2) plugins, which only the Docker engine can map to their sockets and paths. */
 public interface ManagedPluginLocator {
-  PluginAddress find(String name, Path socketsDir) throws PluginException;
+  /** The plugin named {@code name} ({@code org/name[:tag]}). */
+  PluginAddress find(String name) throws PluginException;
+
+  /** Every managed plugin installed, each with its address or why it cannot be used. */
+  List<PluginDiscovery.Found> scan() throws PluginException;
 }

@@ -6,9 +6,14 @@ import java.util.Locale;
 
 /**
  * Where a plugin listens and how discovery found it: a {@code unix://}, {@code tcp://} (plain HTTP)
- * or {@code https://} address, the TLS settings for https, and the file that named it.
+ * or {@code https://} address, the TLS settings for https, the file that named it, and, for a
+ * managed plugin, how the paths it answers map to the host ({@code null}: they are host paths).
  */
-public record PluginAddress(String name, URI uri, TlsConfig tls, Path foundAt) {
+public record PluginAddress(String name, URI uri, TlsConfig tls, Path foundAt, ManagedPaths managedPaths) {
+  public PluginAddress(String name, URI uri, TlsConfig tls, Path foundAt) {
+    this(name, uri, tls, foundAt, null);
+  }
+
   public PluginAddress {
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("unix") && !scheme.equals("tcp") && !scheme.equals("http")
@@ -24,6 +29,11 @@ public record PluginAddress(String name, URI uri, TlsConfig tls, Path foundAt) {
 
   public boolean isTls() {
     return "https".equalsIgnoreCase(uri.getScheme());
+  }
+
+  /** Where a path the plugin answered is on the host (a managed plugin's are inside its rootfs). */
+  public String hostPath(String pathInPlugin) {
+    return managedPaths == null ? pathInPlugin : managedPaths.toHost(pathInPlugin);
   }
 
   public Path socketPath() {

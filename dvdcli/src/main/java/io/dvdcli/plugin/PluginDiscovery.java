@@ -17,7 +17,8 @@ import java.util.Optional;
  * wins: {@code <sockets>/NAME.sock}, {@code <sockets>/NAME/NAME.sock} (real sockets only), then in
  * each spec folder {@code NAME.spec}, {@code NAME/NAME.spec}, {@code NAME.json},
  * {@code NAME/NAME.json}. A spec file that is found but unusable is an error, not a miss. Managed
- * (v2) plugins, named {@code repo/name[:tag]}, are asked of the Docker engine.
+ * (v2) plugins, named {@code repo/name[:tag]}, are asked of the Docker engine, and their sockets
+ * are where the engine puts them, not in {@code socketsDir}.
  */
 public final class PluginDiscovery {
   public static final Path DEFAULT_SOCKETS_DIR = Path.of("/run/docker/plugins");
@@ -49,7 +50,7 @@ public final class PluginDiscovery {
   public PluginAddress find(String name) throws PluginException {
     PluginName.validate(name);
     if (PluginName.isManaged(name)) {
-      return managed.find(name, socketsDir);
+      return managed.find(name);
     }
     for (Path candidate : candidates(socketsDir, name, ".sock")) {
       if (isSocket(candidate)) {
@@ -97,6 +98,11 @@ public final class PluginDiscovery {
       }
     }
     return new ArrayList<>(byName.values());
+  }
+
+  /** Every managed plugin the Docker engine has; the engine's own failure is thrown. */
+  public List<Found> scanManaged() throws PluginException {
+    return managed.scan();
   }
 
   /** A scan result: the address, or why the file that names the plugin cannot be used. */

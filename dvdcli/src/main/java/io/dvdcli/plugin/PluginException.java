@@ -11,6 +11,8 @@ public final class PluginException extends IOException {
   public enum Kind {
     /** No socket or spec file for the name (after Docker's retries). */
     NOT_FOUND,
+    /** A managed plugin that is installed but disabled: a definite answer, not worth a retry. */
+    DISABLED,
     /** A driver name Docker could not have, which must never become a file name. */
     INVALID_NAME,
     /** A spec file that cannot be used (no scheme, unreadable, bad JSON, bad TLS files). */
@@ -28,7 +30,9 @@ public final class PluginException extends IOException {
     /** The plugin answered something that breaks the protocol (bad JSON, bad mount point). */
     BAD_ANSWER,
     /** The volume does not exist, and the command may not create it. */
-    NO_SUCH_VOLUME
+    NO_SUCH_VOLUME,
+    /** dvdcli's own state on this host (the mount-ID ledger) cannot be read or written. */
+    STATE
   }
 
   private final Kind kind;

@@ -1,5 +1,6 @@
 package io.dvdcli.volume;
 
+import io.dvdcli.plugin.PluginAddress;
 import io.dvdcli.plugin.PluginException;
 import io.dvdcli.plugin.PluginException.Kind;
 import io.dvdcli.plugin.transport.PluginClient;
@@ -64,7 +65,7 @@ public final class VolumeDriverClient {
   public String mount(String name, String mountId) throws PluginException {
     MountpointResponse answer =
         client.call(PluginProtocol.MOUNT, new MountRequest(name, mountId), MountpointResponse.class, LONG_CALL);
-    return MountPoints.requireUsable(plugin, name, answer.mountpoint());
+    return hostPath(name, MountPoints.requireUsable(plugin, name, answer.mountpoint()));
   }
 
   public void unmount(String name, String mountId) throws PluginException {
@@ -76,7 +77,7 @@ public final class VolumeDriverClient {
     MountpointResponse answer =
         client.call(PluginProtocol.PATH, new VolumeNameRequest(name), MountpointResponse.class, SHORT_CALL);
     String mp = answer.mountpoint() == null ? "" : answer.mountpoint();
-    return mp.isEmpty() ? mp : MountPoints.requireUsable(plugin, name, mp);
+    return mp.isEmpty() ? mp : hostPath(name, MountPoints.requireUsable(plugin, name, mp));
   }
 
   /**
@@ -101,7 +102,7 @@ public final class VolumeDriverClient {
     if (v == null || v.name() == null || v.name().isEmpty()) {
       return new VolumeLookup.Missing("plugin '" + plugin + "' has no volume '" + name + "'");
     }
-    return new VolumeLookup.Found(toVolume(v));
+    return new VolumeLookup.Found(toVolume(v, client.address()));
   }
 
   public List<Volume> list() throws PluginException {
@@ -109,7 +110,7 @@ public final class VolumeDriverClient {
     List<Volume> out = new ArrayList<>();
     for (VolumeEntry v : answer.volumes()) {
       if (v.name() != null && !v.name().isEmpty()) {
-        out.add(toVolume(v));
+        out.add(toVolume(v, client.address()));
       }
     }
     return out;
@@ -126,7 +127,17 @@ public final class VolumeDriverClient {
     }
   }
 
-  private static Volume toVolume(VolumeEntry v) {
-    return new Volume(v.name(), v.mountpoint(), v.createdAt(), v.status());
+  /**
+   * A usable mount point on the host. A managed plugin's path is inside its root file system; the
+   * host path Docker maps it to is checked again (it is what the agent bind-mounts).
+   */
+  private String hostPath(String name, String mountpoint) throws PluginException {
+    String onHost = client.address().hostPath(mountpoint);
+    return onHost.equals(mountpoint) ? onHost : MountPoints.requireUsable(plugin, name, onHost);
+  }
+
+  /** A listed volume; its mount point is optional in Get and List (moby #23478), and mapped as Docker does. */
+  private static Volume toVolume(VolumeEntry v, PluginAddress address) {
+    return new Volume(v.name(), address.hostPath(v.mountpoint()), v.createdAt(), v.status());
   }
 }

@@ -30,10 +30,10 @@ public final class VolumeFlagsProbe {
       }
     }
     if (command instanceof MountCommand m) {
-      m.mountId.resolve(Map.of());
+      m.mountId.resolve(Map.of("DVDCLI_STATE_DIR", "/nonexistent"), m.volume.driver());
     }
     if (command instanceof UnmountCommand u) {
-      u.mountId.resolve(Map.of());
+      u.mountId.resolve(Map.of("DVDCLI_STATE_DIR", "/nonexistent"), u.volume.driver());
     }
   }
 }

@@ -190,7 +190,8 @@ class HostileInputTest {
     pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG"));
     pb.environment().putAll(Map.of("DVDCLI_CLASSPATH", System.getProperty("java.class.path"),
         "DVDCLI_SOCKETS_DIR", fixture.sockets().toString(), "DVDCLI_SPECS_DIRS", fixture.specs().toString(),
-        "DVDCLI_RETRY_TIMEOUT", "0", "DVDCLI_TIMEOUT", "20", "LC_ALL", locale));
+        "DVDCLI_RETRY_TIMEOUT", "0", "DVDCLI_TIMEOUT", "20", "LC_ALL", locale,
+        "DVDCLI_STATE_DIR", tmp.resolve("dvdcli-state").toString()));
     Path out = tmp.resolve("out");
     Path err = tmp.resolve("err");
     long t0 = System.nanoTime();

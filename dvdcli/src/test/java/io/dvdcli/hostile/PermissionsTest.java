@@ -62,6 +62,7 @@ class PermissionsTest {
       Process dvdcli = underUmask000(cwd, Map.of("DVDCLI_CLASSPATH", classpath,
               "DVDCLI_SOCKETS_DIR", sockets.toString(), "DVDCLI_SPECS_DIRS", tmp.resolve("specs").toString(),
               "DVDCLI_RETRY_TIMEOUT", "0", "HOME", home.toString(), "TMPDIR", javaTmp.toString(),
+              "DVDCLI_STATE_DIR", tmp.resolve("dvdcli-state").toString(),
               "DVDCLI_JAVA_OPTS", "-Djava.io.tmpdir=" + javaTmp),
           Dvdcli.launcher().toString(), "mount", "--volumedriver=local", "--volumename=v1")
           .redirectError(tmp.resolve("dvdcli.err").toFile()).start();

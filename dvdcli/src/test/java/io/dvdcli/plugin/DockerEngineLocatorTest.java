@@ -1,40 +1,46 @@
 package io.dvdcli.plugin;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Managed plugins are looked up in the Docker engine's {@code GET /plugins}, served here by WireMock. */
+/**
+ * Managed plugins are looked up in the Docker engine's {@code GET /plugins} and {@code GET /info},
+ * served here by WireMock with answers captured from a real engine (test resources
+ * {@code io/dvdcli/captured/}); the real engine itself runs in {@code ManagedPluginTest}.
+ */
 class DockerEngineLocatorTest {
-  private static final String PLUGINS = "[{\"Id\":\"5a2e0c5b8d7f4c1e9a3b\",\"Name\":\"rexray/ebs:latest\",\"Enabled\":true,"
-      + "\"Config\":{\"Interface\":{\"Socket\":\"rexray.sock\",\"Types\":[{\"Capability\":\"volumedriver\"}]}}},"
-      + "{\"Id\":\"0123456789abcdef0123\",\"Name\":\"vieux/sshfs:next\",\"Enabled\":false,"
-      + "\"Config\":{\"Interface\":{\"Socket\":\"sshfs.sock\"}}},"
-      + "{\"Id\":\"../../etc\",\"Name\":\"evil/plugin:latest\",\"Enabled\":true,"
-      + "\"Config\":{\"Interface\":{\"Socket\":\"x.sock\"}}}]";
-
-  private final Path sockets = Path.of("/run/docker/plugins");
+  private final Path runtime = Path.of("/run/docker/plugins");
   private WireMockServer engine;
   private DockerEngineLocator locator;
+  private String id;
 
   @BeforeEach
-  void start() {
+  void start() throws IOException {
     engine = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     engine.start();
-    engine.stubFor(get(urlEqualTo("/plugins")).willReturn(okJson(PLUGINS)));
-    locator = new DockerEngineLocator(URI.create("tcp://127.0.0.1:" + engine.port()), Duration.ofSeconds(5));
+    engine.stubFor(get(urlEqualTo("/plugins")).willReturn(okJson(captured("engine-plugins.json"))));
+    engine.stubFor(get(urlEqualTo("/info")).willReturn(okJson(captured("engine-info.json"))));
+    locator = new DockerEngineLocator(new DockerEngine(URI.create("tcp://127.0.0.1:" + engine.port()), Duration.ofSeconds(5)), runtime);
+    id = new DockerEngine(URI.create("tcp://127.0.0.1:" + engine.port()), Duration.ofSeconds(5)).plugins().get(0).id();
   }
 
   @AfterEach
@@ -42,35 +48,91 @@ class DockerEngineLocatorTest {
     engine.stop();
   }
 
-  @Test
-  void aManagedPluginsSocketIsUnderItsIdInTheSocketsFolder() throws Exception {
-    PluginAddress a = locator.find("rexray/ebs", sockets);
-    assertEquals(sockets.resolve("5a2e0c5b8d7f4c1e9a3b/rexray.sock"), a.socketPath());
-    assertEquals(a.socketPath(), locator.find("rexray/ebs:latest", sockets).socketPath());
+  static String captured(String file) throws IOException {
+    try (InputStream in = DockerEngineLocatorTest.class.getResourceAsStream("/io/dvdcli/captured/" + file)) {
+      if (in == null) {
+        throw new IOException("no captured answer " + file);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test
-  void aDisabledPluginSaysHowToEnableIt() {
-    PluginException e = assertThrows(PluginException.class, () -> locator.find("vieux/sshfs:next", sockets));
-    assertTrue(e.getMessage().contains("docker plugin enable vieux/sshfs:next"), e.getMessage());
+  void theEnginesTypesAreStringsAndAreRead() throws Exception {
+    List<ManagedPlugin> plugins = new DockerEngine(URI.create("tcp://127.0.0.1:" + engine.port()), Duration.ofSeconds(5)).plugins();
+    assertTrue(plugins.get(0).isVolumeDriver(), plugins.toString());
   }
 
   @Test
-  void anIdThatIsNotHexCannotBecomeAPath() {
-    PluginException e = assertThrows(PluginException.class, () -> locator.find("evil/plugin", sockets));
+  void aManagedPluginsSocketIsUnderItsIdWhereTheEnginePutsIt() throws Exception {
+    String name = new DockerEngine(URI.create("tcp://127.0.0.1:" + engine.port()), Duration.ofSeconds(5)).plugins().get(0).name();
+    PluginAddress a = locator.find(name);
+    assertEquals(runtime.resolve(id), a.socketPath().getParent());
+    String untagged = name.replaceFirst(":latest$", "");
+    assertEquals(a.socketPath(), locator.find(untagged).socketPath(), "no tag means latest");
+  }
+
+  @Test
+  void pathsThePluginAnswersAreMappedToTheHostAsDockerMapsThem() throws Exception {
+    String name = new DockerEngine(URI.create("tcp://127.0.0.1:" + engine.port()), Duration.ofSeconds(5)).plugins().get(0).name();
+    PluginAddress a = locator.find(name);
+    String root = new DockerEngine(URI.create("tcp://127.0.0.1:" + engine.port()), Duration.ofSeconds(5)).rootDir().toString();
+    assertEquals(root + "/plugins/" + id + "/propagated-mount/v1", a.hostPath("/data/v1"));
+    assertEquals(root + "/plugins/" + id + "/rootfs/etc/x", a.hostPath("/etc/x"));
+  }
+
+  @Test
+  void aDisabledPluginFailsAtOnceAndSaysHowToEnableIt() throws Exception {
+    engine.stubFor(get(urlEqualTo("/plugins")).willReturn(okJson(captured("engine-plugins-disabled.json"))));
+    String name = new DockerEngine(URI.create("tcp://127.0.0.1:" + engine.port()), Duration.ofSeconds(5)).plugins().get(0).name();
+    PluginException e = assertThrows(PluginException.class, () -> locator.find(name));
+    assertEquals(PluginException.Kind.DISABLED, e.kind());
+    assertTrue(e.getMessage().contains("docker plugin enable " + name), e.getMessage());
+  }
+
+  @Test
+  void anIdThatIsNotHexCannotBecomeAPath() throws Exception {
+    engine.stubFor(get(urlEqualTo("/plugins")).willReturn(okJson(
+        captured("engine-plugins.json").replace(id, "../../etc"))));
+    PluginException e = assertThrows(PluginException.class, () -> locator.find(
+        new DockerEngine(URI.create("tcp://127.0.0.1:" + engine.port()), Duration.ofSeconds(5)).plugins().get(0).name()));
     assertEquals(PluginException.Kind.INVALID_SPEC, e.kind());
   }
 
   @Test
   void anUninstalledPluginIsNotFound() {
     assertEquals(PluginException.Kind.NOT_FOUND,
-        assertThrows(PluginException.class, () -> locator.find("rexray/s3fs", sockets)).kind());
+        assertThrows(PluginException.class, () -> locator.find("nobody/installed-this")).kind());
   }
 
   @Test
-  void noEngineMeansManagedPluginsCannotBeFoundAndTheMessageSaysWhy() {
-    DockerEngineLocator none = new DockerEngineLocator(URI.create("unix:///nonexistent/docker.sock"), Duration.ofSeconds(2));
-    PluginException e = assertThrows(PluginException.class, () -> none.find("rexray/ebs", sockets));
-    assertTrue(e.getMessage().contains("managed plugins are found through it"), e.getMessage());
+  void noEngineIsUnreachableAndTheMessageSaysWhyInOneLine() {
+    DockerEngineLocator none = new DockerEngineLocator(
+        new DockerEngine(URI.create("unix:///nonexistent/docker.sock"), Duration.ofSeconds(2)), runtime);
+    PluginException e = assertThrows(PluginException.class, () -> none.find("rexray/ebs"));
+    assertEquals(PluginException.Kind.UNREACHABLE, e.kind());
+    assertTrue(e.getMessage().startsWith("no Docker engine answers at unix:///nonexistent/docker.sock"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+  }
+
+  @Test
+  void anEngineErrorIsTheEnginesMessage() {
+    engine.stubFor(get(urlEqualTo("/plugins")).willReturn(aResponse().withStatus(500)
+        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"plugin store is locked\"}\n")));
+    PluginException e = assertThrows(PluginException.class, () -> locator.find("rexray/ebs"));
+    assertEquals(PluginException.Kind.REFUSED, e.kind());
+    assertTrue(e.getMessage().endsWith("answered GET /plugins with HTTP 500: plugin store is locked"), e.getMessage());
+  }
+
+  @Test
+  void anAnswerThatIsNotTheEnginesShapeIsABadAnswerInOneLine() {
+    engine.stubFor(get(urlEqualTo("/plugins")).willReturn(okJson("{\"plugins\": [\n{}]}")));
+    PluginException e = assertThrows(PluginException.class, () -> locator.find("rexray/ebs"));
+    assertEquals(PluginException.Kind.BAD_ANSWER, e.kind());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    engine.stubFor(get(urlEqualTo("/plugins")).willReturn(okJson("[{\"Id\": ")));
+    e = assertThrows(PluginException.class, () -> locator.find("rexray/ebs"));
+    assertEquals(PluginException.Kind.BAD_ANSWER, e.kind());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
   }
 }

@@ -36,9 +36,18 @@ class PluginDiscoveryTest {
     sockets = Files.createDirectories(tmp.resolve("run/docker/plugins"));
     etc = Files.createDirectories(tmp.resolve("etc/docker/plugins"));
     lib = Files.createDirectories(tmp.resolve("usr/lib/docker/plugins"));
-    discovery = new PluginDiscovery(sockets, List.of(etc, lib), (name, dir) -> {
-      managedAsked.add(name);
-      return new PluginAddress(name, URI.create("unix://" + dir.resolve("abc123/p.sock")), null, dir);
+    discovery = new PluginDiscovery(sockets, List.of(etc, lib), new ManagedPluginLocator() {
+      @Override
+      public PluginAddress find(String name) {
+        managedAsked.add(name);
+        Path socket = tmp.resolve("engine/abc123/p.sock");
+        return new PluginAddress(name, URI.create("unix://" + socket), null, socket);
+      }
+
+      @Override
+      public List<PluginDiscovery.Found> scan() {
+        return List.of();
+      }
     });
   }
 
@@ -173,10 +182,10 @@ class PluginDiscoveryTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"rexray/ebs", "vieux/sshfs:latest", "registry.example.com:5000/org/plugin:1.2"})
-  void managedPluginNamesAreAskedOfTheDockerEngine(String name) throws Exception {
+  void managedPluginNamesAreAskedOfTheDockerEngineNotLookedForInTheSocketsFolder(String name) throws Exception {
     PluginAddress a = discovery.find(name);
     assertEquals(List.of(name), managedAsked);
-    assertEquals(sockets.resolve("abc123/p.sock"), a.socketPath());
+    assertEquals(tmp.resolve("engine/abc123/p.sock"), a.socketPath());
   }
 
   @Test

@@ -43,6 +43,8 @@ public final class Dvdcli {
     env.put("DVDCLI_SOCKETS_DIR", socketsDir.toString());
     env.put("DVDCLI_SPECS_DIRS", specsDir.toString());
     env.put("DVDCLI_RETRY_TIMEOUT", "0");
+    // The mount-ID ledger next to the test's plugin folders, never the host's /var/lib/dvdcli.
+    env.put("DVDCLI_STATE_DIR", socketsDir.toAbsolutePath().getParent().resolve("dvdcli-state").toString());
   }
 
   public Dvdcli env(String key, String value) {

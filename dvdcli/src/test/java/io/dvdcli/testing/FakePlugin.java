@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -44,7 +45,7 @@ public final class FakePlugin implements AutoCloseable {
 
   private final Server server;
   private final Path socket;
-  private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+  private final Map<String, Function<String, Reply>> replies = new ConcurrentHashMap<>();
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch closing = new CountDownLatch(1);
 
@@ -63,7 +64,8 @@ public final class FakePlugin implements AutoCloseable {
         Map<String, String> headers = new ConcurrentHashMap<>();
         request.getHeaders().forEach(f -> headers.put(f.getName().toLowerCase(), f.getValue()));
         requests.add(new Recorded(method, body, headers));
-        Reply reply = replies.getOrDefault(method, defaultReply(method, body));
+        Function<String, Reply> scripted = replies.get(method);
+        Reply reply = scripted != null ? scripted.apply(body) : defaultReply(method, body);
         if (!reply.delay().isZero()) {
           // A "hung" reply ends early when the test closes the plugin, so close() is quick.
           closing.await(reply.delay().toMillis(), TimeUnit.MILLISECONDS);
@@ -86,6 +88,12 @@ public final class FakePlugin implements AutoCloseable {
   }
 
   public FakePlugin on(String method, Reply reply) {
+    replies.put(method, body -> reply);
+    return this;
+  }
+
+  /** Answers {@code method} with what {@code reply} makes of the request body: a plugin with state. */
+  public FakePlugin on(String method, Function<String, Reply> reply) {
     replies.put(method, reply);
     return this;
   }

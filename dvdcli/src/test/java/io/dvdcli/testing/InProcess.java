@@ -17,10 +17,17 @@ public final class InProcess {
     env.put("DVDCLI_SPECS_DIRS", specsDir.toString());
     env.put("DVDCLI_RETRY_TIMEOUT", "0");
     env.put("DVDCLI_MOUNT_ID", "test-id");
+    env.put("DVDCLI_STATE_DIR", socketsDir.toAbsolutePath().getParent().resolve("dvdcli-state").toString());
   }
 
   public InProcess env(String key, String value) {
     env.put(key, value);
+    return this;
+  }
+
+  /** Runs without {@code key} in the environment (e.g. DVDCLI_MOUNT_ID, as on an agent). */
+  public InProcess without(String key) {
+    env.remove(key);
     return this;
   }
 

@@ -13,7 +13,6 @@ import java.util.Map;
  */
 public final class RealBackend implements Backend {
   public static final String DRIVER = "local";
-  public static final String MOUNT_ID = "isolator-shim-tests";
 
   private final Path socket;
   private final Path state;
@@ -30,7 +29,8 @@ public final class RealBackend implements Backend {
         "DVDCLI_SOCKETS_DIR", sockets.toString(),
         "DVDCLI_SPECS_DIRS", specs.toString(),
         "DVDCLI_RETRY_TIMEOUT", "0",
-        "DVDCLI_MOUNT_ID", MOUNT_ID);
+        // As on an agent: no DVDCLI_MOUNT_ID, so each mount records its own ID (here, not in /var/lib).
+        "DVDCLI_STATE_DIR", dir.resolve("dvdcli-state").toString());
     this.plugin = LocalVolumePlugin.start(socket, state);
   }
 

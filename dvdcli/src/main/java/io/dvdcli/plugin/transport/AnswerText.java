@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Turns whatever a plugin sent back into one short line for the operator: the {@code Err} (or
  * REX-Ray's {@code Error}) of a JSON body, else the text, else the title of an HTML page.
  */
-final class AnswerText {
+public final class AnswerText {
   static final int MAX_MESSAGE = 300;
   private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
   private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
@@ -52,7 +52,7 @@ final class AnswerText {
   }
 
   /** A body that is not what was expected, in a few words. */
-  static String describeBody(byte[] body) {
+  public static String describeBody(byte[] body) {
     if (body.length == 0) {
       return "empty body";
     }
@@ -75,7 +75,7 @@ final class AnswerText {
   }
 
   /** One line: control characters become spaces, runs of space collapse, long text is cut. */
-  static String oneLine(String s) {
+  public static String oneLine(String s) {
     StringBuilder b = new StringBuilder(Math.min(s.length(), MAX_MESSAGE + 3));
     boolean space = false;
     for (int i = 0; i < s.length(); i++) {

@@ -59,7 +59,8 @@ class EndToEndTest {
             "DVDCLI_CLASSPATH", System.getProperty("java.class.path"),
             "DVDCLI_SOCKETS_DIR", sockets.toString(),
             "DVDCLI_SPECS_DIRS", Files.createDirectories(dir.resolve("specs")).toString(),
-            "DVDCLI_RETRY_TIMEOUT", "0"))
+            "DVDCLI_RETRY_TIMEOUT", "0",
+            "DVDCLI_STATE_DIR", dir.resolve("dvdcli-state").toString()))
         .build();
     mesos = StandInMesos.start(
         new StandInSettings(0, new AgentResources(1, 256), Duration.ofSeconds(15), dir.resolve("agent")),
