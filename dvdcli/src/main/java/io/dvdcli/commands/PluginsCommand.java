@@ -12,6 +12,7 @@ import io.dvdcli.plugin.transport.HttpClients;
 import io.dvdcli.plugin.transport.PluginClient;
 import io.dvdcli.plugin.transport.Sleeper;
 import io.dvdcli.volume.VolumeDriverClient;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,7 +94,7 @@ public final class PluginsCommand implements Callable<Integer> {
     } catch (PluginException e) {
       String host = root.env().get("DOCKER_HOST");
       if ((host == null || host.isBlank()) && e.kind() == PluginException.Kind.UNREACHABLE
-          && !Files.exists(Path.of(DockerEngine.DEFAULT_HOST.getPath()))) {
+          && !Files.exists(Path.of(URI.create(DockerEngine.DEFAULT_HOST).getPath()))) {
         log.debug("no Docker engine on this host, so no managed plugins: " + e.getMessage());
         return true;
       }

@@ -29,18 +29,19 @@ import okio.BufferedSource;
  * answer that is not what the engine sends ({@link Kind#BAD_ANSWER}); each is one line.
  */
 public final class DockerEngine {
-  public static final URI DEFAULT_HOST = URI.create("unix:///var/run/docker.sock");
+  public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
   private static final long MAX_ANSWER_BYTES = 16L << 20;
 
-  private final URI host;
+  private final String host;
   private final Duration timeout;
 
-  public DockerEngine(URI host, Duration timeout) {
+  /** The engine at {@code host} ({@code unix:///path} or {@code tcp://host:port}), checked when first asked. */
+  public DockerEngine(String host, Duration timeout) {
     this.host = host;
     this.timeout = timeout;
   }
 
-  public URI host() {
+  public String host() {
     return host;
   }
 
@@ -83,10 +84,10 @@ public final class DockerEngine {
   private JsonNode get(String path) throws PluginException {
     PluginAddress address;
     try {
-      address = new PluginAddress("docker", host, null, null);
+      address = new PluginAddress("docker", URI.create(host), null, null);
     } catch (IllegalArgumentException e) {
       throw new PluginException(Kind.INVALID_SPEC,
-          "DOCKER_HOST '" + AnswerText.oneLine(host.toString()) + "' is not a unix:// or tcp:// address");
+          "DOCKER_HOST='" + AnswerText.oneLine(host) + "' is not a unix:// or tcp:// address");
     }
     OkHttpClient http = HttpClients.forAddress(address, timeout).newBuilder().callTimeout(timeout).build();
     Request request = new Request.Builder()

@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class DockerEngineLocatorTest {
   private final Path runtime = Path.of("/run/docker/plugins");
   private WireMockServer engine;
+  private DockerEngine docker;
   private DockerEngineLocator locator;
   private String id;
 
@@ -39,8 +39,9 @@ class DockerEngineLocatorTest {
     engine.start();
     engine.stubFor(get(urlEqualTo("/plugins")).willReturn(okJson(captured("engine-plugins.json"))));
     engine.stubFor(get(urlEqualTo("/info")).willReturn(okJson(captured("engine-info.json"))));
-    locator = new DockerEngineLocator(new DockerEngine(URI.create("tcp://127.0.0.1:" + engine.port()), Duration.ofSeconds(5)), runtime);
-    id = new DockerEngine(URI.create("tcp://127.0.0.1:" + engine.port()), Duration.ofSeconds(5)).plugins().get(0).id();
+    docker = new DockerEngine("tcp://127.0.0.1:" + engine.port(), Duration.ofSeconds(5));
+    locator = new DockerEngineLocator(docker, runtime);
+    id = docker.plugins().get(0).id();
   }
 
   @AfterEach
@@ -59,13 +60,13 @@ class DockerEngineLocatorTest {
 
   @Test
   void theEnginesTypesAreStringsAndAreRead() throws Exception {
-    List<ManagedPlugin> plugins = new DockerEngine(URI.create("tcp://127.0.0.1:" + engine.port()), Duration.ofSeconds(5)).plugins();
+    List<ManagedPlugin> plugins = docker.plugins();
     assertTrue(plugins.get(0).isVolumeDriver(), plugins.toString());
   }
 
   @Test
   void aManagedPluginsSocketIsUnderItsIdWhereTheEnginePutsIt() throws Exception {
-    String name = new DockerEngine(URI.create("tcp://127.0.0.1:" + engine.port()), Duration.ofSeconds(5)).plugins().get(0).name();
+    String name = docker.plugins().get(0).name();
     PluginAddress a = locator.find(name);
     assertEquals(runtime.resolve(id), a.socketPath().getParent());
     String untagged = name.replaceFirst(":latest$", "");
@@ -74,9 +75,9 @@ class DockerEngineLocatorTest {
 
   @Test
   void pathsThePluginAnswersAreMappedToTheHostAsDockerMapsThem() throws Exception {
-    String name = new DockerEngine(URI.create("tcp://127.0.0.1:" + engine.port()), Duration.ofSeconds(5)).plugins().get(0).name();
+    String name = docker.plugins().get(0).name();
     PluginAddress a = locator.find(name);
-    String root = new DockerEngine(URI.create("tcp://127.0.0.1:" + engine.port()), Duration.ofSeconds(5)).rootDir().toString();
+    String root = docker.rootDir().toString();
     assertEquals(root + "/plugins/" + id + "/propagated-mount/v1", a.hostPath("/data/v1"));
     assertEquals(root + "/plugins/" + id + "/rootfs/etc/x", a.hostPath("/etc/x"));
   }
@@ -84,7 +85,7 @@ class DockerEngineLocatorTest {
   @Test
   void aDisabledPluginFailsAtOnceAndSaysHowToEnableIt() throws Exception {
     engine.stubFor(get(urlEqualTo("/plugins")).willReturn(okJson(captured("engine-plugins-disabled.json"))));
-    String name = new DockerEngine(URI.create("tcp://127.0.0.1:" + engine.port()), Duration.ofSeconds(5)).plugins().get(0).name();
+    String name = docker.plugins().get(0).name();
     PluginException e = assertThrows(PluginException.class, () -> locator.find(name));
     assertEquals(PluginException.Kind.DISABLED, e.kind());
     assertTrue(e.getMessage().contains("docker plugin enable " + name), e.getMessage());
@@ -95,7 +96,7 @@ class DockerEngineLocatorTest {
     engine.stubFor(get(urlEqualTo("/plugins")).willReturn(okJson(
         captured("engine-plugins.json").replace(id, "../../etc"))));
     PluginException e = assertThrows(PluginException.class, () -> locator.find(
-        new DockerEngine(URI.create("tcp://127.0.0.1:" + engine.port()), Duration.ofSeconds(5)).plugins().get(0).name()));
+        docker.plugins().get(0).name()));
     assertEquals(PluginException.Kind.INVALID_SPEC, e.kind());
   }
 
@@ -108,7 +109,7 @@ class DockerEngineLocatorTest {
   @Test
   void noEngineIsUnreachableAndTheMessageSaysWhyInOneLine() {
     DockerEngineLocator none = new DockerEngineLocator(
-        new DockerEngine(URI.create("unix:///nonexistent/docker.sock"), Duration.ofSeconds(2)), runtime);
+        new DockerEngine("unix:///nonexistent/docker.sock", Duration.ofSeconds(2)), runtime);
     PluginException e = assertThrows(PluginException.class, () -> none.find("rexray/ebs"));
     assertEquals(PluginException.Kind.UNREACHABLE, e.kind());
     assertTrue(e.getMessage().startsWith("no Docker engine answers at unix:///nonexistent/docker.sock"), e.getMessage());
