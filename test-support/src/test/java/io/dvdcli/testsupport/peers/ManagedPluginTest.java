@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ManagedPluginTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path tmp;
+  @TempDir static Path tmp;
   private RealDockerEngine engine;
   private ManagedPlugin plugin;
   private final String name = "dvdcli-test/lvp-" + UUID.randomUUID().toString().substring(0, 8);
