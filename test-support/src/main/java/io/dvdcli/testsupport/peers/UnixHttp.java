@@ -129,7 +129,7 @@ public final class UnixHttp {
     if (headers.getOrDefault("transfer-encoding", List.of()).stream().anyMatch(v -> v.equalsIgnoreCase("chunked"))) {
       bodyBytes = dechunk(bodyBytes);
     }
-    return new HttpAnswer(statusLine, status, headers, new String(bodyBytes, StandardCharsets.UTF_8));
+    return new HttpAnswer(statusLine, status, headers, new String(bodyBytes, StandardCharsets.UTF_8), text);
   }
 
   private static byte[] dechunk(byte[] chunked) throws IOException {
