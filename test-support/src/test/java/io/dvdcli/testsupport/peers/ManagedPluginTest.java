@@ -1,0 +1,129 @@
+package io.dvdcli.testsupport.peers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reference plugin as a managed plugin of a real engine: one engine and plugin for the class. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ManagedPluginTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path tmp;
+  private RealDockerEngine engine;
+  private ManagedPlugin plugin;
+  private final String name = "dvdcli-test/lvp-" + UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeAll
+  void startEngineAndPlugin() throws Exception {
+    engine = RealDockerEngine.start(tmp.resolve("engine"));
+    plugin = ManagedPlugin.createReferencePlugin(engine, name, tmp.resolve("plugin"));
+  }
+
+  @AfterAll
+  void stop() {
+    if (engine != null) {
+      engine.close();
+    }
+  }
+
+  @Test
+  void theEngineListsThePluginEnabledWithItsTypesAsStringsAndItsSocketUnderItsId() throws Exception {
+    HttpAnswer answer = engine.get("/v1.41/plugins");
+    assertEquals(200, answer.status(), answer::toString);
+    JsonNode listed = find(JSON.readTree(answer.body()), plugin.reference());
+    assertEquals(plugin.id(), listed.get("Id").asText());
+    assertTrue(listed.get("Enabled").asBoolean());
+    JsonNode iface = listed.get("Config").get("Interface");
+    assertEquals("docker.volumedriver/1.0", iface.get("Types").get(0).asText());
+    assertTrue(iface.get("Types").get(0).isTextual());
+    assertEquals(ManagedPlugin.SOCKET, iface.get("Socket").asText());
+    assertEquals("/data", listed.get("Config").get("PropagatedMount").asText());
+
+    assertEquals(Path.of("/run/docker/plugins", plugin.id(), ManagedPlugin.SOCKET), plugin.hostSocket());
+    HttpAnswer activate = UnixHttp.pluginCall(plugin.hostSocket(), "Plugin.Activate", null);
+    assertEquals(200, activate.status(), activate::toString);
+    assertTrue(activate.body().contains("VolumeDriver"), activate::toString);
+  }
+
+  @Test
+  void aVolumeMadeThroughTheEngineMountsAtAPathInsideThePluginThatTheHostSeesUnderPropagatedMount() throws Exception {
+    CommandResult created = engine.docker("volume", "create", "-d", plugin.name(), "shared");
+    assertTrue(created.ok(), created::toString);
+
+    HttpAnswer mount = UnixHttp.pluginCall(plugin.hostSocket(), "VolumeDriver.Mount", "{\"Name\":\"shared\",\"ID\":\"raw-1\"}");
+    assertEquals(200, mount.status(), mount::toString);
+    String inside = JSON.readTree(mount.body()).get("Mountpoint").asText();
+    assertTrue(inside.startsWith("/data/"), inside);
+    Path onHost = plugin.hostPath(inside);
+    assertEquals(engine.dataRoot().resolve("plugins").resolve(plugin.id()).resolve("propagated-mount"),
+        onHost.getParent().getParent().getParent());
+    assertTrue(Files.isDirectory(onHost), onHost + " does not exist on the host");
+
+    Files.writeString(onHost.resolve("from-host.txt"), "written on the host\n", StandardCharsets.UTF_8);
+    CommandResult seen = runInContainer("shared", "cat /vol/from-host.txt && echo from the container > /vol/back.txt");
+    assertEquals("written on the host\n", seen.stdout(), seen::toString);
+    assertEquals("from the container\n", Files.readString(onHost.resolve("back.txt")));
+
+    HttpAnswer unmount = UnixHttp.pluginCall(plugin.hostSocket(), "VolumeDriver.Unmount", "{\"Name\":\"shared\",\"ID\":\"raw-1\"}");
+    assertEquals(200, unmount.status(), unmount::toString);
+  }
+
+  @Test
+  void aDisabledPluginIsListedDisabledHasNoSocketAndComesBackWhenEnabled() throws Exception {
+    plugin.disable();
+    try {
+      JsonNode listed = find(JSON.readTree(engine.get("/v1.41/plugins").body()), plugin.reference());
+      assertFalse(listed.get("Enabled").asBoolean());
+      assertFalse(Files.exists(plugin.hostSocket()));
+      CommandResult refused = engine.docker("volume", "create", "-d", plugin.name(), "never");
+      assertFalse(refused.ok());
+      assertTrue(refused.stderr().contains("found but disabled"), refused::toString);
+    } finally {
+      plugin.enable();
+    }
+    assertTrue(find(JSON.readTree(engine.get("/v1.41/plugins").body()), plugin.reference()).get("Enabled").asBoolean());
+    assertEquals(200, UnixHttp.pluginCall(plugin.hostSocket(), "Plugin.Activate", null).status());
+  }
+
+  /** {@code docker run -v volume:/vol} of a scratch image whose only content is links into a read-only host /usr. */
+  private CommandResult runInContainer(String volume, String script) throws Exception {
+    String image = "dvdcli-test/usr-only:1";
+    if (!engine.docker("image", "inspect", image).ok()) {
+      Path rootfs = Files.createDirectories(tmp.resolve("image"));
+      for (String folder : new String[] {"usr", "etc", "proc", "sys", "dev", "vol"}) {
+        Files.createDirectories(rootfs.resolve(folder));
+      }
+      for (String link : new String[] {"bin", "lib", "lib64", "sbin"}) {
+        Files.createSymbolicLink(rootfs.resolve(link), Path.of("usr", link));
+      }
+      Path tar = tmp.resolve("image.tar");
+      CommandResult packed = Commands.run(java.time.Duration.ofSeconds(60), "tar", "-C", rootfs.toString(), "-cf", tar.toString(), ".");
+      assertTrue(packed.ok(), packed::toString);
+      CommandResult imported = engine.docker("import", tar.toString(), image);
+      assertTrue(imported.ok(), imported::toString);
+    }
+    return engine.docker("run", "--rm", "--network", "none", "-v", "/usr:/usr:ro", "-v", volume + ":/vol", image, "/bin/sh", "-c", script);
+  }
+
+  private static JsonNode find(JsonNode plugins, String reference) {
+    for (JsonNode p : plugins) {
+      if (reference.equals(p.get("Name").asText())) {
+        return p;
+      }
+    }
+    throw new AssertionError(reference + " not in " + plugins);
+  }
+}
