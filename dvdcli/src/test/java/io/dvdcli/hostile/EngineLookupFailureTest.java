@@ -3,12 +3,11 @@ package io.dvdcli.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dvdcli.protocol.PluginJson;
 import io.dvdcli.testing.Dvdcli;
+import io.dvdcli.testsupport.peers.CapturedAnswers;
 import io.dvdcli.testing.FakePlugin;
 import io.dvdcli.testing.FakePlugin.Reply;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,10 +39,10 @@ class EngineLookupFailureTest {
   void start() throws Exception {
     Path sockets = Dvdcli.emptyDir(tmp, "plugins");
     engine = FakePlugin.start(tmp.resolve("docker.sock"))
-        .on("plugins", Reply.json(captured("engine-plugins.json")))
-        .on("info", Reply.json(captured("engine-info.json")));
+        .on("plugins", Reply.json(captured("engine/plugins-enabled.http")))
+        .on("info", Reply.json(captured("engine/info-enabled.http")));
     dvdcli = new Dvdcli(sockets, Dvdcli.emptyDir(tmp, "specs")).env("DOCKER_HOST", "unix://" + engine.socket());
-    plugin = captured("engine-plugins.json").replaceAll("(?s).*?\"Name\"\\s*:\\s*\"([^\"]*)\".*", "$1");
+    plugin = PluginJson.MAPPER.readTree(captured("engine/plugins-enabled.http")).get(0).get("Name").asText();
   }
 
   @AfterEach
@@ -50,10 +50,9 @@ class EngineLookupFailureTest {
     engine.close();
   }
 
-  static String captured(String file) throws IOException {
-    try (InputStream in = EngineLookupFailureTest.class.getResourceAsStream("/io/dvdcli/captured/" + file)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  /** The body of a real engine's answer (test-support's CapturedAnswers). */
+  static String captured(String file) {
+    return CapturedAnswers.load(file).body();
   }
 
   static Stream<Arguments> faults() {
@@ -76,13 +75,13 @@ class EngineLookupFailureTest {
     switch (fault) {
       case "no engine at DOCKER_HOST" -> dvdcli.env("DOCKER_HOST", "unix://" + tmp.resolve("nothing.sock"));
       case "the plugin is not installed" -> driver = "nobody/such-plugin";
-      case "the plugin is disabled" -> engine.on("plugins", Reply.json(captured("engine-plugins-disabled.json")));
+      case "the plugin is disabled" -> engine.on("plugins", Reply.json(captured("engine/plugins-disabled.http")));
       case "the engine answers 500" -> engine.on("plugins", Reply.status(500, "application/json",
-          captured("engine-error.json")));
+          captured("engine/plugins-bad-filter.http")));
       case "the engine answers an HTML page" -> engine.on("plugins", Reply.status(502, "text/html",
           "<html>\n<head><title>502 Bad Gateway</title></head>\n<body>nginx</body>\n</html>\n"));
       case "the engine answers JSON cut short" -> engine.on("plugins", Reply.json(
-          captured("engine-plugins.json").substring(0, 40)));
+          captured("engine/plugins-enabled.http").substring(0, 40)));
       case "the engine answers an object, not a list" -> engine.on("plugins", Reply.json("{\"Plugins\":\n[]}"));
       case "the engine's info has no DockerRootDir" -> engine.on("info", Reply.json("{\"ID\":\"x\",\n\"Driver\":\"vfs\"}"));
       case "DOCKER_HOST is not an address" -> dvdcli.env("DOCKER_HOST", "unix://bad host\nname");
@@ -97,5 +96,21 @@ class EngineLookupFailureTest {
     assertTrue(lines.get(0).startsWith("dvdcli: Failed to mount volume 'v1' with driver '"), lines.get(0));
     assertTrue(lines.get(0).contains(says), lines.get(0));
     assertTrue(Files.exists(engine.socket()));
+  }
+
+  @Test
+  void aDisabledPluginIsADefiniteAnswerAndNotAskedAgain() throws Exception {
+    engine.on("plugins", Reply.json(captured("engine/plugins-disabled.http")));
+    Dvdcli.Result r = dvdcli.env("DVDCLI_RETRY_TIMEOUT", "2").run("mount", "--volumedriver=" + plugin, "--volumename=v1");
+    assertEquals(3, r.exit(), r.toString());
+    assertEquals(1, engine.methods().stream().filter("plugins"::equals).count(), engine.methods().toString());
+  }
+
+  @Test
+  void aPluginTheEngineDoesNotHaveIsLookedForAgainWithTheBackOff() throws Exception {
+    Dvdcli.Result r = dvdcli.env("DVDCLI_RETRY_TIMEOUT", "5").run("mount", "--volumedriver=nobody/such-plugin", "--volumename=v1");
+    assertEquals(3, r.exit(), r.toString());
+    assertTrue(r.lastStderrLine().matches(".* \\(waited \\d+ s\\)"), r.lastStderrLine());
+    assertTrue(engine.methods().stream().filter("plugins"::equals).count() >= 2, engine.methods().toString());
   }
 }

@@ -11,9 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import io.dvdcli.testsupport.peers.CapturedAnswers;
+import io.dvdcli.testsupport.peers.HttpAnswer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -34,11 +33,11 @@ class DockerEngineLocatorTest {
   private String id;
 
   @BeforeEach
-  void start() throws IOException {
+  void start() throws Exception {
     engine = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     engine.start();
-    engine.stubFor(get(urlEqualTo("/plugins")).willReturn(okJson(captured("engine-plugins.json"))));
-    engine.stubFor(get(urlEqualTo("/info")).willReturn(okJson(captured("engine-info.json"))));
+    engine.stubFor(get(urlEqualTo("/plugins")).willReturn(okJson(captured("engine/plugins-enabled.http"))));
+    engine.stubFor(get(urlEqualTo("/info")).willReturn(okJson(captured("engine/info-enabled.http"))));
     docker = new DockerEngine("tcp://127.0.0.1:" + engine.port(), Duration.ofSeconds(5));
     locator = new DockerEngineLocator(docker, runtime);
     id = docker.plugins().get(0).id();
@@ -49,13 +48,9 @@ class DockerEngineLocatorTest {
     engine.stop();
   }
 
-  static String captured(String file) throws IOException {
-    try (InputStream in = DockerEngineLocatorTest.class.getResourceAsStream("/io/dvdcli/captured/" + file)) {
-      if (in == null) {
-        throw new IOException("no captured answer " + file);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+  /** The body of a real engine's answer (test-support's CapturedAnswers). */
+  static String captured(String file) {
+    return CapturedAnswers.load(file).body();
   }
 
   @Test
@@ -84,7 +79,7 @@ class DockerEngineLocatorTest {
 
   @Test
   void aDisabledPluginFailsAtOnceAndSaysHowToEnableIt() throws Exception {
-    engine.stubFor(get(urlEqualTo("/plugins")).willReturn(okJson(captured("engine-plugins-disabled.json"))));
+    engine.stubFor(get(urlEqualTo("/plugins")).willReturn(okJson(captured("engine/plugins-disabled.http"))));
     String name = docker.plugins().get(0).name();
     PluginException e = assertThrows(PluginException.class, () -> locator.find(name));
     assertEquals(PluginException.Kind.DISABLED, e.kind());
@@ -94,7 +89,7 @@ class DockerEngineLocatorTest {
   @Test
   void anIdThatIsNotHexCannotBecomeAPath() throws Exception {
     engine.stubFor(get(urlEqualTo("/plugins")).willReturn(okJson(
-        captured("engine-plugins.json").replace(id, "../../etc"))));
+        captured("engine/plugins-enabled.http").replace(id, "../../etc"))));
     PluginException e = assertThrows(PluginException.class, () -> locator.find(
         docker.plugins().get(0).name()));
     assertEquals(PluginException.Kind.INVALID_SPEC, e.kind());
@@ -118,11 +113,13 @@ class DockerEngineLocatorTest {
 
   @Test
   void anEngineErrorIsTheEnginesMessage() {
-    engine.stubFor(get(urlEqualTo("/plugins")).willReturn(aResponse().withStatus(500)
-        .withHeader("Content-Type", "application/json").withBody("{\"message\":\"plugin store is locked\"}\n")));
+    HttpAnswer refusal = CapturedAnswers.load("engine/plugins-bad-filter.http");
+    engine.stubFor(get(urlEqualTo("/plugins")).willReturn(aResponse().withStatus(refusal.status())
+        .withHeader("Content-Type", "application/json").withBody(refusal.body())));
     PluginException e = assertThrows(PluginException.class, () -> locator.find("rexray/ebs"));
     assertEquals(PluginException.Kind.REFUSED, e.kind());
-    assertTrue(e.getMessage().endsWith("answered GET /plugins with HTTP 500: plugin store is locked"), e.getMessage());
+    assertTrue(e.getMessage().contains("answered GET /plugins with HTTP 500: invalid character"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
   }
 
   @Test
