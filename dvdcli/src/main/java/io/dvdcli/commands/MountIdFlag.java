@@ -2,6 +2,7 @@ package io.dvdcli.commands;
 
 import io.dvdcli.mountids.HostId;
 import io.dvdcli.mountids.MountLedger;
+import io.dvdcli.plugin.PluginName;
 import io.dvdcli.volume.MountIdScheme;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ public final class MountIdFlag {
       }
       return new MountIdScheme.Fixed(chosen);
     }
-    return new MountIdScheme.Recorded(new MountLedger(stateDir(env), driver, HostId.get()));
+    // Keyed by the plugin's one spelling: org/x and org/x:latest hold the same mounts.
+    return new MountIdScheme.Recorded(new MountLedger(stateDir(env), PluginName.identity(driver), HostId.get()));
   }
 
   private Path stateDir(Map<String, String> env) {

@@ -68,7 +68,7 @@ public final class PluginsCommand implements Callable<Integer> {
     }
     boolean allOk = true;
     for (PluginDiscovery.Found f : found) {
-      String status = f.problem().orElseGet(() -> activate(f.address().orElseThrow(), log));
+      String status = f.problem().map(p -> "failed: " + p).orElseGet(() -> activate(f.address().orElseThrow(), log));
       allOk &= status.startsWith("ok");
       root.out().print(String.join("\t", f.name(),
           f.address().map(PluginAddress::toString).orElse("-"),

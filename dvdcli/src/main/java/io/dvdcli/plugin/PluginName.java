@@ -20,6 +20,15 @@ public final class PluginName {
     return name.indexOf('/') >= 0;
   }
 
+  /**
+   * The one spelling of a plugin's name: a managed plugin has several ({@code org/x},
+   * {@code org/x:latest}, {@code docker.io/org/x}) that the engine resolves to the same plugin.
+   * What dvdcli records about a plugin is keyed by this.
+   */
+  public static String identity(String name) {
+    return isManaged(name) ? ManagedPlugin.canonical(name) : name;
+  }
+
   /** Throws unless the name is one Docker could have; returns it unchanged. */
   public static String validate(String name) throws PluginException {
     if (name == null || name.isEmpty()) {
