@@ -69,6 +69,19 @@ public final class ManagedPlugin {
   public static ManagedPlugin create(
       RealDockerEngine engine, String name, Path workDir, Path javaBinary, List<Path> classPath, String mainClass)
       throws IOException {
+    return create(engine, name, workDir, javaBinary, classPath, mainClass, PROPAGATED_MOUNT);
+  }
+
+  /**
+   * As {@link #create(RealDockerEngine, String, Path, Path, List, String)}, with the plugin's state
+   * root ({@code --root}) at {@code stateRoot} inside it: {@code /data} (PropagatedMount, the
+   * usual layout) or any other folder, e.g. {@code /srv/state}, whose paths the host sees under
+   * the plugin's rootfs instead.
+   */
+  public static ManagedPlugin create(
+      RealDockerEngine engine, String name, Path workDir, Path javaBinary, List<Path> classPath, String mainClass,
+      String stateRoot)
+      throws IOException {
     if (!name.equals(name.toLowerCase(Locale.ROOT)) || name.isBlank()) {
       throw new IllegalArgumentException("a plugin name is lower case org/name[:tag]: " + name);
     }
@@ -83,7 +96,7 @@ public final class ManagedPlugin {
         Files.createSymbolicLink(at, Path.of("usr", link));
       }
     }
-    Files.writeString(dir.resolve("config.json"), config(javaBinary, classPath, mainClass), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("config.json"), config(javaBinary, classPath, mainClass, stateRoot), StandardCharsets.UTF_8);
 
     CommandResult created = engine.docker("plugin", "create", name, dir.toString());
     if (!created.ok()) {
@@ -120,7 +133,7 @@ public final class ManagedPlugin {
         .toList();
   }
 
-  static String config(Path javaBinary, List<Path> classPath, String mainClass) throws IOException {
+  static String config(Path javaBinary, List<Path> classPath, String mainClass, String stateRoot) throws IOException {
     Path realJava = javaBinary.toRealPath();
     Path javaHome = realJava.getParent().getParent();
     List<String> mounts = new ArrayList<>();
@@ -145,7 +158,7 @@ public final class ManagedPlugin {
     entrypoint.add(javaInside);
     entrypoint.addAll(JVM_FLAGS);
     entrypoint.addAll(List.of("-cp", String.join(":", inside), mainClass,
-        "--socket", "/run/docker/plugins/" + SOCKET, "--root", PROPAGATED_MOUNT));
+        "--socket", "/run/docker/plugins/" + SOCKET, "--root", stateRoot));
     // Field names and shapes: Docker's "Plugin Config Version 1 of Plugin V2" (docs/extend/config.md)
     // and moby api/types/plugin.go (PluginConfig).
     return "{\n"

@@ -115,7 +115,12 @@ public final class UnixHttp {
     if (parts.length < 2 || !parts[0].startsWith("HTTP/")) {
       throw new IOException("not an HTTP status line: " + statusLine);
     }
-    int status = Integer.parseInt(parts[1]);
+    int status;
+    try {
+      status = Integer.parseInt(parts[1]);
+    } catch (NumberFormatException e) {
+      throw new IOException("not an HTTP status line: " + statusLine, e);
+    }
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
@@ -141,7 +146,12 @@ public final class UnixHttp {
         throw new IOException("truncated chunked body");
       }
       String sizeField = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";")[0].trim();
-      int size = Integer.parseInt(sizeField, 16);
+      int size;
+      try {
+        size = Integer.parseInt(sizeField, 16);
+      } catch (NumberFormatException e) {
+        throw new IOException("bad chunk size: " + sizeField, e);
+      }
       at = lineEnd + 2;
       if (size == 0) {
         return out.toByteArray();

@@ -82,6 +82,29 @@ class ManagedPluginTest {
   }
 
   @Test
+  void aPathOutsidePropagatedMountIsSeenByTheHostUnderThePluginsRootfs() throws Exception {
+    ManagedPlugin outside =
+        ManagedPlugin.create(engine, "dvdcli-test/rootfs-state", tmp.resolve("plugin-rootfs"), ManagedPlugin.currentJava(),
+            ManagedPlugin.testClassPath(), ManagedPlugin.REFERENCE_PLUGIN_MAIN, "/srv/state");
+    try {
+      CommandResult created = engine.docker("volume", "create", "-d", outside.name(), "in-rootfs");
+      assertTrue(created.ok(), created::toString);
+      HttpAnswer mount = UnixHttp.pluginCall(outside.hostSocket(), "VolumeDriver.Mount", "{\"Name\":\"in-rootfs\",\"ID\":\"raw-1\"}");
+      String inside = JSON.readTree(mount.body()).get("Mountpoint").asText();
+      assertTrue(inside.startsWith("/srv/state/"), inside);
+      Path onHost = outside.hostPath(inside);
+      assertEquals(engine.dataRoot().resolve("plugins").resolve(outside.id()).resolve("rootfs").resolve(inside.substring(1)), onHost);
+      Files.writeString(onHost.resolve("from-host.txt"), "under rootfs\n", StandardCharsets.UTF_8);
+      CommandResult seen = runInContainer("in-rootfs", "cat /vol/from-host.txt");
+      assertEquals("under rootfs\n", seen.stdout(), seen::toString);
+      UnixHttp.pluginCall(outside.hostSocket(), "VolumeDriver.Unmount", "{\"Name\":\"in-rootfs\",\"ID\":\"raw-1\"}");
+      assertTrue(engine.docker("volume", "rm", "in-rootfs").ok());
+    } finally {
+      outside.remove();
+    }
+  }
+
+  @Test
   void aDisabledPluginIsListedDisabledHasNoSocketAndComesBackWhenEnabled() throws Exception {
     plugin.disable();
     try {
