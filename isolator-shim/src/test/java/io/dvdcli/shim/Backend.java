@@ -12,6 +12,11 @@ public interface Backend extends AutoCloseable {
 
   String driver();
 
+  /** The driver options a volume of this backend needs (none for the reference plugin). */
+  default Map<String, String> options(String name) {
+    return Map.of();
+  }
+
   boolean isMounted(String name) throws IOException;
 
   /** From now on unmounts fail (and, for a real plugin, possibly everything else). */

@@ -31,8 +31,13 @@ class MesosScenariosTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    backend = Backends.create(temp.resolve("backend"));
+    backend = backend(temp.resolve("backend"));
     checkpoints = temp.resolve("checkpoints");
+  }
+
+  /** The plugin the scenarios run against: the reference plugin here, rclone's in a subclass. */
+  Backend backend(Path dir) throws Exception {
+    return Backends.create(dir);
   }
 
   @AfterEach
@@ -51,7 +56,7 @@ class MesosScenariosTest {
   }
 
   VolumeRequest volume(String name) {
-    return new VolumeRequest(backend.driver(), name, Map.of(), null, Mode.RW);
+    return new VolumeRequest(backend.driver(), name, backend.options(name), null, Mode.RW);
   }
 
   @Test
@@ -154,7 +159,7 @@ class MesosScenariosTest {
   @Test
   void aFailedMountUndoesThisPreparesMountsAndNamesTheVolumeThatFailed() throws Exception {
     agent().prepare("other", List.of(volume("shared")));
-    VolumeRequest missing = new VolumeRequest(backend.driver(), "missing", Map.of(), null, Mode.RW, true);
+    VolumeRequest missing = new VolumeRequest(backend.driver(), "missing", backend.options("missing"), null, Mode.RW, true);
 
     IsolatorException e = assertThrows(IsolatorException.class,
         () -> agent().prepare("c1", List.of(volume("fresh"), volume("shared"), missing)));
@@ -175,7 +180,7 @@ class MesosScenariosTest {
     assumeTrue(System.getProperty("user.name").equals("root"), "bind mounts need root");
     Path target = Files.createDirectories(temp.resolve("host-dir-for-container"));
     VolumeIsolator agent = new VolumeIsolator(agent().config().toBuilder().bindMounts(true).build());
-    VolumeRequest readOnly = new VolumeRequest(backend.driver(), "ro-vol", Map.of(), target.toString(), Mode.RO);
+    VolumeRequest readOnly = new VolumeRequest(backend.driver(), "ro-vol", backend.options("ro-vol"), target.toString(), Mode.RO);
 
     PrepareResult prepared = agent.prepare("c1", List.of(readOnly));
     try {

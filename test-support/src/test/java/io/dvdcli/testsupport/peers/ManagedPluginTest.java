@@ -121,24 +121,8 @@ class ManagedPluginTest {
     assertEquals(200, UnixHttp.pluginCall(plugin.hostSocket(), "Plugin.Activate", null).status());
   }
 
-  /** {@code docker run -v volume:/vol} of a scratch image whose only content is links into a read-only host /usr. */
   private CommandResult runInContainer(String volume, String script) throws Exception {
-    String image = "dvdcli-test/usr-only:1";
-    if (!engine.docker("image", "inspect", image).ok()) {
-      Path rootfs = Files.createDirectories(tmp.resolve("image"));
-      for (String folder : new String[] {"usr", "etc", "proc", "sys", "dev", "vol"}) {
-        Files.createDirectories(rootfs.resolve(folder));
-      }
-      for (String link : new String[] {"bin", "lib", "lib64", "sbin"}) {
-        Files.createSymbolicLink(rootfs.resolve(link), Path.of("usr", link));
-      }
-      Path tar = tmp.resolve("image.tar");
-      CommandResult packed = Commands.run(java.time.Duration.ofSeconds(60), "tar", "-C", rootfs.toString(), "-cf", tar.toString(), ".");
-      assertTrue(packed.ok(), packed::toString);
-      CommandResult imported = engine.docker("import", tar.toString(), image);
-      assertTrue(imported.ok(), imported::toString);
-    }
-    return engine.docker("run", "--rm", "--network", "none", "-v", "/usr:/usr:ro", "-v", volume + ":/vol", image, "/bin/sh", "-c", script);
+    return ScratchContainer.run(engine, volume, script);
   }
 
   private static JsonNode find(JsonNode plugins, String reference) {
