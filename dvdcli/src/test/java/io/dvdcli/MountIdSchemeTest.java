@@ -208,6 +208,39 @@ class MountIdSchemeTest {
   }
 
   @Test
+  void aDvdcliKilledDuringTheMountLeavesItsIdForTheAgentsUnmount() throws Exception {
+    java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
+    Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    FakePlugin slow = FakePlugin.start(sockets.resolve("refusing.sock"))
+        .on("VolumeDriver.Mount", body -> {
+          held.add(id(body)); // the plugin mounts; its answer never reaches the killed dvdcli
+          asked.countDown();
+          return Reply.json("{\"Mountpoint\":\"/mnt/v\",\"Err\":\"\"}").after(Duration.ofSeconds(60));
+        });
+    ProcessBuilder pb = new ProcessBuilder(Dvdcli.launcher().toString(), "mount", "--volumedriver=refusing",
+        "--volumename=shared").redirectInput(new java.io.File("/dev/null"))
+        .redirectOutput(tmp.resolve("killed.out").toFile()).redirectError(tmp.resolve("killed.err").toFile());
+    pb.environment().putAll(java.util.Map.of("DVDCLI_CLASSPATH", System.getProperty("java.class.path"),
+        "DVDCLI_SOCKETS_DIR", sockets.toString(), "DVDCLI_SPECS_DIRS", tmp.resolve("specs").toString(),
+        "DVDCLI_STATE_DIR", state.toString()));
+    pb.environment().remove("DVDCLI_MOUNT_ID");
+    Process mount = pb.start();
+    try {
+      assertTrue(asked.await(120, java.util.concurrent.TimeUnit.SECONDS), "the Mount reached the plugin");
+    } finally {
+      mount.descendants().forEach(ProcessHandle::destroyForcibly); // kill -9, as the agent's timeout does
+      mount.destroyForcibly();
+      mount.waitFor();
+    }
+    slow.close();
+    assertEquals(List.copyOf(held), recorded("refusing"), "the ID the plugin holds is recorded");
+    Set<String> ids = refusingPlugin("refusing");
+    ids.addAll(held);
+    lastContainerLeaves("refusing");
+    assertEquals(Set.of(), ids, "the agent's unmount released it");
+  }
+
+  @Test
   void anUnmountThatFailsKeepsTheIdsForTheAgentsRetry() throws Exception {
     Set<String> ids = refusingPlugin("refusing");
     containers("refusing", 2);
