@@ -38,6 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 class MountIdSchemeTest {
   private static final Pattern ID = Pattern.compile("\"ID\":\"([^\"]*)\"");
 
+  /** A Mount answer that comes after any test's command timeout (a closed plugin ends it at once). */
+  private static final Reply LATE = Reply.json("{\"Mountpoint\":\"/mnt/v\",\"Err\":\"\"}").after(Duration.ofSeconds(60));
+
   @TempDir Path tmp;
   private Path sockets;
   private Path state;
@@ -91,6 +94,25 @@ class MountIdSchemeTest {
             : ids.remove(id(body)) ? Reply.json("{\"Err\":\"\"}")
             : Reply.status(500, "application/json", "{\"Err\":\"volume is not mounted by this id\"}")));
     return ids;
+  }
+
+  /**
+   * A plugin that mounts (holds the Mount's ID) whatever its answer says, and lets go on Unmount;
+   * {@code onMount} runs once the ID is held.
+   */
+  private FakePlugin mountingPlugin(String name, Set<String> held, Reply mountAnswer, Runnable onMount) throws Exception {
+    FakePlugin plugin = FakePlugin.start(sockets.resolve(name + ".sock"))
+        .on("VolumeDriver.Mount", body -> {
+          held.add(id(body));
+          onMount.run();
+          return mountAnswer;
+        })
+        .on("VolumeDriver.Unmount", body -> {
+          held.remove(id(body));
+          return Reply.json("{\"Err\":\"\"}");
+        });
+    plugins.add(plugin);
+    return plugin;
   }
 
   private void containers(String driver, int n) {
@@ -172,16 +194,7 @@ class MountIdSchemeTest {
   @Test
   void aMountWithAnUnusableAnswerIsUndoneAtOnce() throws Exception {
     Set<String> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    FakePlugin plugin = FakePlugin.start(sockets.resolve("bad.sock"))
-        .on("VolumeDriver.Mount", body -> {
-          ids.add(id(body));
-          return Reply.json("{\"Mountpoint\":\"relative/path\",\"Err\":\"\"}");
-        })
-        .on("VolumeDriver.Unmount", body -> {
-          ids.remove(id(body));
-          return Reply.json("{\"Err\":\"\"}");
-        });
-    plugins.add(plugin);
+    mountingPlugin("bad", ids, Reply.json("{\"Mountpoint\":\"relative/path\",\"Err\":\"\"}"), () -> { });
     Dvdcli.Result r = agent.run("mount", "--volumedriver=bad", "--volumename=shared");
     assertEquals(6, r.exit(), r.toString());
     assertEquals(Set.of(), ids, "the plugin's mount was undone");
@@ -190,12 +203,8 @@ class MountIdSchemeTest {
 
   @Test
   void aMountWithoutAnAnswerStaysRecordedAndTheAgentsUnmountReleasesIt() throws Exception {
-    Set<String> mountedLate = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    FakePlugin slow = FakePlugin.start(sockets.resolve("refusing.sock"))
-        .on("VolumeDriver.Mount", body -> {
-          mountedLate.add(id(body)); // the plugin mounts, but answers too late
-          return Reply.json("{\"Mountpoint\":\"/mnt/v\",\"Err\":\"\"}").after(Duration.ofSeconds(30));
-        });
+    Set<String> mountedLate = java.util.concurrent.ConcurrentHashMap.newKeySet(); // mounted, but answers too late
+    FakePlugin slow = mountingPlugin("refusing", mountedLate, LATE, () -> { });
     Dvdcli.Result r = agent.env("DVDCLI_TIMEOUT", "2").run("mount", "--volumedriver=refusing", "--volumename=shared");
     assertEquals(5, r.exit(), r.toString());
     assertEquals(1, recorded("refusing").size(), "kept for the unmount");
@@ -210,13 +219,8 @@ class MountIdSchemeTest {
   @Test
   void aDvdcliKilledDuringTheMountLeavesItsIdForTheAgentsUnmount() throws Exception {
     java.util.concurrent.CountDownLatch asked = new java.util.concurrent.CountDownLatch(1);
-    Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    FakePlugin slow = FakePlugin.start(sockets.resolve("refusing.sock"))
-        .on("VolumeDriver.Mount", body -> {
-          held.add(id(body)); // the plugin mounts; its answer never reaches the killed dvdcli
-          asked.countDown();
-          return Reply.json("{\"Mountpoint\":\"/mnt/v\",\"Err\":\"\"}").after(Duration.ofSeconds(60));
-        });
+    Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet(); // its answer never reaches dvdcli
+    FakePlugin slow = mountingPlugin("refusing", held, LATE, asked::countDown);
     ProcessBuilder pb = new ProcessBuilder(Dvdcli.launcher().toString(), "mount", "--volumedriver=refusing",
         "--volumename=shared").redirectInput(new java.io.File("/dev/null"))
         .redirectOutput(tmp.resolve("killed.out").toFile()).redirectError(tmp.resolve("killed.err").toFile());
