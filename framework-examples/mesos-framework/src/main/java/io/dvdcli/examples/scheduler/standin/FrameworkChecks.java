@@ -63,7 +63,7 @@ final class FrameworkChecks {
     }
     double failover = info.getFailoverTimeout();
     if (Math.abs(failover) > MAX_DURATION_SECONDS) {
-      return Optional.of("The framework failover_timeout (" + failover + ") is invalid");
+      return Optional.of("The framework failover_timeout (" + cppDouble(failover) + ") is invalid");
     }
     return Optional.empty();
   }
@@ -168,5 +168,26 @@ final class FrameworkChecks {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A double as stout's stringify writes it (an ostream's default: %g with 6 significant digits,
+   * trailing zeros dropped), e.g. {@code 1e+10}, {@code 120}, {@code 0.5}.
+   */
+  static String cppDouble(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return Double.isNaN(value) ? "nan" : value > 0 ? "inf" : "-inf";
+    }
+    if (value == 0) {
+      return "0";
+    }
+    java.math.BigDecimal rounded = new java.math.BigDecimal(value).round(new java.math.MathContext(6));
+    int exponent = rounded.precision() - rounded.scale() - 1;
+    if (exponent < -4 || exponent >= 6) {
+      java.math.BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
+      return mantissa.toPlainString() + "e" + (exponent < 0 ? "-" : "+")
+          + (Math.abs(exponent) < 10 ? "0" : "") + Math.abs(exponent);
+    }
+    return rounded.stripTrailingZeros().toPlainString();
   }
 }
