@@ -1,5 +1,6 @@
 package io.dvdcli.examples.scheduler.standin;
 
+import static io.dvdcli.examples.scheduler.standin.BareScheduler.next;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,20 +42,21 @@ class LaunchChecksTest {
   @TempDir
   Path dir;
 
+  private BareScheduler scheduler;
   private StandInMesos mesos;
   private MasterConnection master;
 
   @BeforeEach
   void start() throws IOException {
-    mesos = StandInMesos.start(new StandInSettings(0, new AgentResources(1, 256), Duration.ofSeconds(15), dir)
-            .withUpdateRetry(Duration.ofMillis(20), Duration.ofMillis(80)),
-        new DirectoryVolumes(dir.resolve("volumes")));
-    master = new MasterConnection(mesos.uri());
+    scheduler = BareScheduler.start(new StandInSettings(0, new AgentResources(1, 256), Duration.ofSeconds(15), dir)
+        .withUpdateRetry(Duration.ofMillis(20), Duration.ofMillis(80)));
+    mesos = scheduler.mesos;
+    master = scheduler.master;
   }
 
   @AfterEach
   void stop() throws IOException {
-    mesos.close();
+    scheduler.close();
   }
 
   static Stream<Arguments> refusals() {
@@ -167,27 +169,11 @@ class LaunchChecksTest {
         .setCommand(CommandInfo.newBuilder().setValue("sleep 30"));
   }
 
-  private static Event next(Subscription stream, Event.Type type) throws IOException {
-    while (true) {
-      Event event = stream.next().orElseThrow(() -> new AssertionError("stream ended before " + type));
-      if (event.getType() == type) {
-        return event;
-      }
-    }
-  }
-
   private static Call subscribe() {
-    return Call.newBuilder().setType(Call.Type.SUBSCRIBE)
-        .setSubscribe(Call.Subscribe.newBuilder()
-            .setFrameworkInfo(FrameworkInfo.newBuilder().setUser("u").setName("bare client")))
-        .build();
+    return BareScheduler.subscribe(FrameworkInfo.newBuilder().setUser("u").setName("bare client").build());
   }
 
   private static Call accept(FrameworkID frameworkId, Offer offer, TaskInfo.Builder task) {
-    return Call.newBuilder().setFrameworkId(frameworkId).setType(Call.Type.ACCEPT)
-        .setAccept(Call.Accept.newBuilder().addOfferIds(offer.getId())
-            .addOperations(Offer.Operation.newBuilder().setType(Offer.Operation.Type.LAUNCH)
-                .setLaunch(Offer.Operation.Launch.newBuilder().addTaskInfos(task))))
-        .build();
+    return BareScheduler.accept(frameworkId, offer, task.build());
   }
 }

@@ -32,19 +32,19 @@ class SubscribeChecksTest {
   @TempDir
   Path dir;
 
-  private StandInMesos mesos;
+  private BareScheduler scheduler;
   private MasterConnection master;
 
   @BeforeEach
   void start() throws IOException {
-    mesos = StandInMesos.start(new StandInSettings(0, new AgentResources(1, 256), Duration.ofSeconds(15), dir)
-        .withRoles(Set.of("prod", "team/a")), new DirectoryVolumes(dir.resolve("volumes")));
-    master = new MasterConnection(mesos.uri());
+    scheduler = BareScheduler.start(new StandInSettings(0, new AgentResources(1, 256), Duration.ofSeconds(15), dir)
+        .withRoles(Set.of("prod", "team/a")));
+    master = scheduler.master;
   }
 
   @AfterEach
   void stop() throws IOException {
-    mesos.close();
+    scheduler.close();
   }
 
   static Stream<Arguments> refusals() {
@@ -124,11 +124,6 @@ class SubscribeChecksTest {
   }
 
   private static Call subscribe(FrameworkInfo info) {
-    Call.Builder call = Call.newBuilder().setType(Call.Type.SUBSCRIBE)
-        .setSubscribe(Call.Subscribe.newBuilder().setFrameworkInfo(info));
-    if (info.hasId()) {
-      call.setFrameworkId(info.getId());
-    }
-    return call.build();
+    return BareScheduler.subscribe(info);
   }
 }
