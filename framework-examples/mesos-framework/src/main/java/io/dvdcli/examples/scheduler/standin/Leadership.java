@@ -45,7 +45,7 @@ final class Leadership {
   }
 
   /**
-   * Master::Http::redirect (src/master/http.cpp:1746-1795): 503 "No leader elected" without a
+   * Master::Http::redirect (src/master/http.cpp:1746-1797): 503 "No leader elected" without a
    * leader, else 307 to a protocol-relative {@code //host:port} plus the request's path.
    */
   private ApiError redirect(Request request) {

@@ -92,7 +92,7 @@ final class StandInMaster {
     Optional<String> refusal = frameworkChecks.refusal(info, known && removedFrameworks.contains(id));
     Framework existing = known ? frameworks.get(id) : null;
     if (refusal.isEmpty() && existing != null) {
-      refusal = FrameworkChecks.updateRefusal(existing.info, info); // master.cpp:2813-2836
+      refusal = FrameworkChecks.updateRefusal(existing.info, info); // master.cpp:2827-2836
     }
     if (refusal.isPresent()) {
       log.accept("master: refusing the subscription of framework '" + info.getName() + "': " + refusal.get());
@@ -108,7 +108,7 @@ final class StandInMaster {
       id = masterId + "-" + String.format("%04d", nextFrameworkNumber++);
     }
     // A framework id the master does not know is taken as one that subscribed to an earlier
-    // leader (master.cpp:2800-2811, recoverFramework).
+    // leader (master.cpp:2807-2816, recoverFramework).
     Framework framework = frameworks.computeIfAbsent(id, Framework::new);
     framework.info = info;
     if (framework.stream != null) {

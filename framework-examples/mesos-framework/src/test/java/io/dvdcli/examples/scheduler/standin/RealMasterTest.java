@@ -77,7 +77,7 @@ class RealMasterTest {
 
   /**
    * Item 2: a leader that dies is not retried until the failover timeout; the configured master,
-   * which redirects to the new leader (src/master/http.cpp:1746-1795), is asked again.
+   * which redirects to the new leader (src/master/http.cpp:1746-1797), is asked again.
    */
   @Test
   void afterTheLeaderDiesTheConfiguredMasterIsAskedAgainAndLeadsToTheNewLeader_httpCpp1746() throws Exception {
