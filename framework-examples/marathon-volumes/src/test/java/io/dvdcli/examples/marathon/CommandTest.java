@@ -42,6 +42,23 @@ class CommandTest {
     assertEquals(new Run(0, "OK: 6 apps, 6 dvdi volumes\n", ""), run);
   }
 
+  /** Before AppValidation's rule (AppValidation.scala:121-127) was followed this exited 0. */
+  @Test
+  void twoSharedDvdiVolumesNamedAlikeInOneAppExitOne_appValidationScala122(@TempDir Path dir)
+      throws Exception {
+    Path app = dir.resolve("shared-twice.json");
+    Files.writeString(app, """
+        {"id": "/shared-twice", "container": {"type": "MESOS", "volumes": [
+          {"containerPath": "a", "mode": "RW", "external": {"name": "vol", "provider": "dvdi",
+           "shared": true, "options": {"dvdi/driver": "rexray"}}},
+          {"containerPath": "b", "mode": "RW", "external": {"name": "vol", "provider": "dvdi",
+           "shared": true, "options": {"dvdi/driver": "rexray"}}}]}}
+        """);
+    assertEquals(
+        new Run(1, "", app + ": /container/volumes: Volume names must be unique\n"),
+        run("validate", app));
+  }
+
   @Test
   void validateListsEveryViolationOnStderrAndExitsOne() {
     Path invalid = EXAMPLES.resolve("invalid");
@@ -75,6 +92,7 @@ class CommandTest {
             rexray
                 + ": /container/volumes(0)/external/options/\"dvdi/overwritefs\": Expected a valid"
                 + " boolean",
+            rexray + ": /container/volumes: Volume names must be unique",
             rexray
                 + ": /: Requested DVDI volume 'rex-vol' is declared more than once within app"
                 + " /bad/rexray-options",

@@ -35,8 +35,10 @@ final class RunCommand implements Callable<Integer> {
   @Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--master", required = true, paramLabel = "URL", description = "Mesos master, e.g. http://host:5050")
-  URI master;
+  @Option(names = "--master", required = true, split = ",", paramLabel = "URL",
+      description = "Mesos master, e.g. http://host:5050; repeat it (or separate with commas) to name every master, "
+          + "so the framework finds the leader again after a failover")
+  List<URI> masters;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   TaskSource source;
@@ -70,7 +72,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--framework-name", defaultValue = "dvdcli-example-framework", description = "default ${DEFAULT-VALUE}")
   String frameworkName;
 
-  @Option(names = "--user", description = "user the task runs as (default: the current user)")
+  @Option(names = "--user", description = "FrameworkInfo.user, the user the task runs as on agents with "
+      + "--switch_user (their default): it must exist on every agent (default: the current user)")
   String user;
 
   @Option(names = "--role", defaultValue = "*", description = "role to subscribe with (default ${DEFAULT-VALUE})")
@@ -96,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
     }
     MasterConnection connection;
     try {
-      connection = new MasterConnection(master);
+      connection = new MasterConnection(masters);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

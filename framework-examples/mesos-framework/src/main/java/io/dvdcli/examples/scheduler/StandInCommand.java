@@ -46,6 +46,10 @@ final class StandInCommand implements Callable<Integer> {
   @Option(names = "--dvdcli", paramLabel = "PATH", description = "dvdcli to run (default: dvdcli on PATH, as the agent)")
   Path dvdcli;
 
+  @Option(names = "--roles", split = ",", paramLabel = "ROLE",
+      description = "as the master's --roles: only these roles (and *) may subscribe (default: any valid role)")
+  java.util.List<String> roles;
+
   @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "isolator checkpoints (default: WORK-DIR/checkpoints)")
   Path checkpointDir;
 
@@ -55,6 +59,9 @@ final class StandInCommand implements Callable<Integer> {
     IsolatorConfig config;
     try {
       settings = new StandInSettings(port, new AgentResources(cpus, mem), Duration.ofSeconds(heartbeatSeconds), workDir);
+      if (roles != null) {
+        settings = settings.withRoles(java.util.Set.copyOf(roles));
+      }
       IsolatorConfig.Builder builder = IsolatorConfig.builder()
           .checkpointDir(checkpointDir != null ? checkpointDir : workDir.resolve("checkpoints"));
       if (dvdcli != null) {

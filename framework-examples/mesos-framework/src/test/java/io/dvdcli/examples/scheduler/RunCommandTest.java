@@ -19,12 +19,21 @@ class RunCommandTest {
   void flagsDescribeTheTaskAndItsVolumes() {
     RunCommand run = parse("--master", "http://m:5050", "--command", "echo hi", "--cpus", "0.5",
         "--volume", "driver=local,name=v1,path=data", "--volume", "driver=rexray,name=v2,path=logs,mode=RO");
-    assertEquals(URI.create("http://m:5050"), run.master);
+    assertEquals(List.of(URI.create("http://m:5050")), run.masters);
     assertEquals("echo hi", run.source.flags.command);
     assertEquals(0.5, run.source.flags.cpus);
     assertEquals(32.0, run.source.flags.mem);
     assertEquals(List.of("driver=local,name=v1,path=data", "driver=rexray,name=v2,path=logs,mode=RO"),
         run.source.flags.volumes);
+  }
+
+  /** Item 2: every master of the cluster can be named, so a failover does not strand the framework. */
+  @Test
+  void severalMastersCanBeGivenRepeatedOrCommaSeparated() {
+    RunCommand run = parse("--master", "http://m1:5050,http://m2:5050", "--master", "http://m3:5050",
+        "--command", "true");
+    assertEquals(List.of(URI.create("http://m1:5050"), URI.create("http://m2:5050"), URI.create("http://m3:5050")),
+        run.masters);
   }
 
   @Test

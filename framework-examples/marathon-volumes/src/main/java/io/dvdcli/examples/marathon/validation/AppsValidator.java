@@ -12,6 +12,7 @@ public final class AppsValidator {
   private final ExternalVolumeRules externalVolumeRules = new ExternalVolumeRules();
   private final DvdiVolumeRules dvdiVolumeRules;
   private final DvdiAppRules dvdiAppRules = new DvdiAppRules();
+  private final UniqueVolumeNames uniqueVolumeNames = new UniqueVolumeNames();
   private final VolumeNameConflicts nameConflicts = new VolumeNameConflicts();
 
   public AppsValidator(ValidationOptions options) {
@@ -27,6 +28,7 @@ public final class AppsValidator {
           dvdiVolumeRules.check(app, volume, out);
         }
       }
+      uniqueVolumeNames.check(app, out);
       dvdiAppRules.check(app, out);
     }
     nameConflicts.check(apps, out);

@@ -3,7 +3,7 @@ package io.dvdcli.examples.marathon.validation;
 import java.util.List;
 
 /**
- * Marathon's messages, word for word: its own ({@code DVDIProvider}, {@code OptionSupport}, {@code
+ * Marathon's messages, word for word: its own ({@code AppValidation}, {@code DVDIProvider}, {@code OptionSupport}, {@code
  * ProviderValidationHelpers}, {@code ExternalVolumes}, {@code Validation}) and those of the
  * wix-accord combinators it uses ({@code notEmpty}, {@code matchRegex}, {@code equalTo}, {@code
  * should be >}, {@code should be ==}).
@@ -19,6 +19,7 @@ public final class MarathonMessages {
   public static final String ONLY_DRIVER_OPTION = "must only contain dvdi/driver";
   public static final String SIZE_FOR_DOCKER = "must be undefined for Docker containers";
   public static final String NOT_A_BOOLEAN = "Expected a valid boolean";
+  public static final String VOLUME_NAMES_NOT_UNIQUE = "Volume names must be unique";
 
   public static String mustMatch(String regex) {
     return "must match regular expression '" + regex + "'";

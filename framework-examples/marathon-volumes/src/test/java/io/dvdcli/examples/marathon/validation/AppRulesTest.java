@@ -34,7 +34,9 @@ class AppRulesTest {
         arguments(
             "two volumes of one name in one app are refused",
             app("/a").with(volume().name("v")).with(volume().name("v").containerPath("other")),
-            List.of("/: Requested DVDI volume 'v' is declared more than once within app /a")),
+            List.of(
+                "/container/volumes: Volume names must be unique",
+                "/: Requested DVDI volume 'v' is declared more than once within app /a")),
         arguments(
             "each name declared twice is reported once",
             app("/a")
@@ -44,12 +46,13 @@ class AppRulesTest {
                 .with(volume().name("w"))
                 .with(volume().name("v")),
             List.of(
+                "/container/volumes: Volume names must be unique",
                 "/: Requested DVDI volume 'v' is declared more than once within app /a",
                 "/: Requested DVDI volume 'w' is declared more than once within app /a")),
         arguments(
-            "two shared volumes of one name in one app pass",
+            "two shared volumes of one name in one app are refused by AppValidation.scala:122",
             app("/a").with(volume().name("v").shared(true)).with(volume().name("v").shared(true)),
-            List.of()),
+            List.of("/container/volumes: Volume names must be unique")),
         arguments(
             "two volumes of different names pass",
             app("/a").with(volume().name("v")).with(volume().name("w")),

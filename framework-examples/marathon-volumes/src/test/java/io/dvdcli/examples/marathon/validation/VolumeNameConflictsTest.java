@@ -74,14 +74,42 @@ class VolumeNameConflictsTest {
             app("/c").with(volume().name("vol")).build()));
   }
 
+  /**
+   * AppValidation.validContainer (AppValidation.scala:121-127) refuses the repeated name at
+   * /container/volumes; DVDIProvider adds its own message for unshared volumes.
+   */
   @Test
-  void aNameUsedTwiceInOneAppIsOnlyTheInAppRulesConcern() {
+  void aNameUsedTwiceInOneAppBreaksMarathonsUniqueVolumeNames_appValidationScala122() {
     assertEquals(
-        List.of("/: Requested DVDI volume 'vol' is declared more than once within app /a"),
+        List.of(
+            "/container/volumes: Volume names must be unique",
+            "/: Requested DVDI volume 'vol' is declared more than once within app /a"),
         violations(
             app("/a")
                 .with(volume().name("vol"))
                 .with(volume().name("vol").containerPath("b"))
+                .build()));
+  }
+
+  @Test
+  void sharedVolumesNamedAlikeInOneAppAreRefusedToo_appValidationScala122() {
+    assertEquals(
+        List.of("/container/volumes: Volume names must be unique"),
+        violations(
+            app("/a")
+                .with(volume().name("vol").shared(true))
+                .with(volume().name("vol").shared(true).containerPath("b"))
+                .build()));
+  }
+
+  @Test
+  void aCsiAndADvdiVolumeNamedAlikeInOneAppAreRefused_appValidationScala124() {
+    assertEquals(
+        List.of("/apps(0)/container/volumes: Volume names must be unique"),
+        violations(
+            app("/a").at("/apps(0)")
+                .with(volume().name("vol"))
+                .with(volume().name("vol").provider("csi").containerPath("b"))
                 .build()));
   }
 

@@ -14,6 +14,11 @@ import org.apache.mesos.v1.Protos.FrameworkInfo;
  */
 public record FrameworkSettings(
     String name, String user, String role, Duration failoverTimeout, Duration refuseOffers, Backoff backoff) {
+  /**
+   * The master refuses a failover_timeout that a stout Duration (int64 nanoseconds) cannot hold:
+   * src/master/master.cpp:2615-2619 and 12322-12325, 3rdparty/stout/include/stout/duration.hpp:418-426.
+   */
+  public static final Duration MAX_FAILOVER_TIMEOUT = Duration.ofNanos(Long.MAX_VALUE).withNanos(0);
 
   public FrameworkSettings {
     Objects.requireNonNull(name, "name");
@@ -27,6 +32,10 @@ public record FrameworkSettings(
     }
     if (failoverTimeout.isNegative() || refuseOffers.isNegative()) {
       throw new IllegalArgumentException("framework timeouts must not be negative");
+    }
+    if (failoverTimeout.compareTo(MAX_FAILOVER_TIMEOUT) > 0) {
+      throw new IllegalArgumentException("failover timeout must be at most " + MAX_FAILOVER_TIMEOUT.toSeconds()
+          + " s, the longest the master accepts");
     }
   }
 

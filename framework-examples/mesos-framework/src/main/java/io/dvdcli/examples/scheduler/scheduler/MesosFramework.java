@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.Filters;
 import org.apache.mesos.v1.Protos.FrameworkID;
@@ -40,6 +39,7 @@ public final class MesosFramework {
   private final PrintStream log;
   private final TaskID taskId;
   private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private final Pacer pacer;
 
   private volatile FrameworkID frameworkId;
   private volatile String streamId;
@@ -49,6 +49,12 @@ public final class MesosFramework {
   private boolean subscribedOnThisStream;
 
   public MesosFramework(MasterConnection master, FrameworkSettings settings, TaskSpec task, PrintStream log) {
+    this(master, settings, task, log, Pacer.SYSTEM);
+  }
+
+  public MesosFramework(MasterConnection master, FrameworkSettings settings, TaskSpec task, PrintStream log,
+      Pacer pacer) {
+    this.pacer = pacer;
     this.master = master;
     this.settings = settings;
     this.task = task;
@@ -62,7 +68,7 @@ public final class MesosFramework {
 
   /** Runs until the task reaches a terminal state, the master refuses us, or {@link #stop()}. */
   public TaskOutcome run() throws IOException {
-    Instant disconnectedSince = Instant.now();
+    Instant disconnectedSince = pacer.now();
     IOException lastFailure = null;
     int attempt = 0;
     while (!isStopping()) {
@@ -82,7 +88,7 @@ public final class MesosFramework {
         lastFailure = e;
         if (!isStopping()) {
           log((frameworkId == null ? "could not subscribe: " : "lost the connection to the master: ")
-              + e.getMessage());
+              + describe(e));
         }
       } finally {
         current = null;
@@ -91,19 +97,31 @@ public final class MesosFramework {
         break;
       }
       if (subscribedOnThisStream) {
-        disconnectedSince = Instant.now();
+        disconnectedSince = pacer.now();
         attempt = 0;
       }
-      Duration waited = Duration.between(disconnectedSince, Instant.now());
-      if (waited.compareTo(settings.failoverTimeout()) >= 0) {
+      // The master keeps the task for the failover timeout after the disconnection, not a moment
+      // longer: the last attempt is made at the deadline, never a back-off step past it.
+      Instant deadline = disconnectedSince.plus(settings.failoverTimeout());
+      Duration left = Duration.between(pacer.now(), deadline);
+      if (left.isNegative() || left.isZero()) {
         throw new IOException("Failed to subscribe to master '" + master.endpoint() + "' within "
-            + settings.failoverTimeout().toSeconds() + " s: " + lastFailure.getMessage(), lastFailure);
+            + settings.failoverTimeout().toSeconds() + " s: " + describe(lastFailure), lastFailure);
       }
       Duration delay = settings.backoff().delay(attempt++);
+      if (delay.compareTo(left) > 0) {
+        delay = left;
+      }
       log("re-subscribing in " + delay.toMillis() + " ms");
       awaitStop(delay);
     }
     return new TaskOutcome(taskId.getValue(), TaskState.TASK_KILLED, "the framework was stopped");
+  }
+
+  /** An exception's message, or its type when it has none (some I/O failures carry no message). */
+  static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 
   /**
@@ -126,6 +144,14 @@ public final class MesosFramework {
         throw new IOException("the master closed the event stream");
       }
       Event event = next.get();
+      if (event.getType() == Event.Type.ERROR) {
+        // A refused SUBSCRIBE (invalid or unknown role, ACL denial, "Framework has been removed",
+        // changed user or principal) is a 200 stream carrying one ERROR then closed
+        // (src/master/master.cpp:2694-2703, 2745-2755, 2826-2835 in 1.11.0); any later ERROR
+        // likewise ends the framework (docs/scheduler-http-api.md, "ERROR").
+        throw new FrameworkAbortedException("Failed to run framework: the master sent ERROR: "
+            + describe(event.getError().getMessage()));
+      }
       if (!subscribedOnThisStream && event.getType() != Event.Type.SUBSCRIBED) {
         throw new IOException("the stream began with " + event.getType() + " instead of SUBSCRIBED");
       }
@@ -140,8 +166,6 @@ public final class MesosFramework {
           }
         }
         case FAILURE -> failure(event.getFailure());
-        case ERROR -> throw new FrameworkAbortedException(
-            "Failed to run framework: the master sent ERROR: " + event.getError().getMessage());
         default -> {
           // HEARTBEAT only proves the stream alive (reading it resets the silence timer);
           // MESSAGE, INVERSE_OFFERS, operation updates do not concern a one-task framework.
@@ -289,9 +313,13 @@ public final class MesosFramework {
     return stopRequested.getCount() == 0;
   }
 
+  private static String describe(String errorMessage) {
+    return errorMessage.isBlank() ? "(no message)" : errorMessage;
+  }
+
   private void awaitStop(Duration delay) {
     try {
-      stopRequested.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+      pacer.await(stopRequested, delay);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stopRequested.countDown();

@@ -18,14 +18,16 @@ import org.eclipse.jetty.util.Callback;
  */
 final class EventStream {
   private final String id;
+  private final Encoding encoding;
   private final Response response;
   private final Callback done;
   private final Runnable onBroken;
   private final ExecutorService writer;
   private final AtomicBoolean open = new AtomicBoolean(true);
 
-  EventStream(String id, Response response, Callback done, Runnable onBroken) {
+  EventStream(String id, Encoding encoding, Response response, Callback done, Runnable onBroken) {
     this.id = id;
+    this.encoding = encoding;
     this.response = response;
     this.done = done;
     this.onBroken = onBroken;
@@ -45,7 +47,7 @@ final class EventStream {
   }
 
   void send(Event event) {
-    byte[] framed = RecordIo.frame(event.toByteArray());
+    byte[] framed = RecordIo.frame(encoding.encode(event));
     submit(() -> {
       if (!open.get()) {
         return;

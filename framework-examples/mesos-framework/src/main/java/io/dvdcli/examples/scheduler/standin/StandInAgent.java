@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -120,16 +121,24 @@ final class StandInAgent {
         return;
       }
       List<Path> links = new ArrayList<>();
+      List<String> binds = new ArrayList<>();
       try {
         if (!specs.isEmpty()) {
           log("isolator prepare (dvdcli mount) " + specs.stream().map(v -> v.driver() + "/" + v.name()).toList());
         }
         List<Path> hostPaths = volumes.prepare(containerId, specs);
         for (int i = 0; i < specs.size(); i++) {
-          Path link = sandbox.resolve(specs.get(i).containerPath());
+          VolumeSpec spec = specs.get(i);
+          if (Path.of(spec.containerPath()).isAbsolute()) {
+            binds.addAll(List.of(hostPaths.get(i).toString(), spec.containerPath(), spec.mode().name()));
+            log("volume " + spec.driver() + "/" + spec.name() + " mounted at " + hostPaths.get(i)
+                + ", bind-mounted at " + spec.containerPath() + " in the task's mount namespace");
+            continue;
+          }
+          Path link = sandbox.resolve(spec.containerPath());
           Files.createDirectories(link.getParent());
           links.add(Files.createSymbolicLink(link, hostPaths.get(i)));
-          log("volume " + specs.get(i).driver() + "/" + specs.get(i).name() + " mounted at " + hostPaths.get(i)
+          log("volume " + spec.driver() + "/" + spec.name() + " mounted at " + hostPaths.get(i)
               + ", linked from " + link);
         }
       } catch (IOException | RuntimeException e) {
@@ -144,7 +153,7 @@ final class StandInAgent {
       try {
         update(TaskState.TASK_STARTING, TaskStatus.Source.SOURCE_EXECUTOR, null, null);
         log("running sh -c '" + task.getCommand().getValue() + "' in " + sandbox);
-        Process started = start(sandbox);
+        Process started = start(sandbox, binds);
         update(TaskState.TASK_RUNNING, TaskStatus.Source.SOURCE_EXECUTOR, null, null);
         int status = started.waitFor();
         state = killed ? TaskState.TASK_KILLED : status == 0 ? TaskState.TASK_FINISHED : TaskState.TASK_FAILED;
@@ -162,8 +171,21 @@ final class StandInAgent {
       update(state, TaskStatus.Source.SOURCE_EXECUTOR, null, verdict + cleanupFailure);
     }
 
-    private Process start(Path sandbox) throws IOException {
-      ProcessBuilder command = new ProcessBuilder("sh", "-c", task.getCommand().getValue())
+    /**
+     * {@code sh -c COMMAND}; with volumes at absolute container paths, in a mount namespace of its
+     * own where they are bind-mounted first (read-only for RO), so the host sees none of them and
+     * they vanish with the task, as with the agent's filesystem/linux isolator.
+     */
+    private Process start(Path sandbox, List<String> binds) throws IOException {
+      List<String> argv = new ArrayList<>();
+      if (!binds.isEmpty()) {
+        argv.addAll(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c", BIND_THEN_RUN, "sh"));
+        argv.addAll(binds);
+        argv.add(task.getCommand().getValue());
+      } else {
+        argv.addAll(List.of("sh", "-c", task.getCommand().getValue()));
+      }
+      ProcessBuilder command = new ProcessBuilder(argv)
           .directory(sandbox.toFile())
           .redirectInput(new File("/dev/null"))
           .redirectOutput(sandbox.resolve("stdout").toFile())
@@ -209,8 +231,14 @@ final class StandInAgent {
     }
   }
 
+  /** Host path, container path and mode per volume, then the command: binds, then runs it. */
+  private static final String BIND_THEN_RUN = "while [ \"$#\" -gt 1 ]; do"
+      + " mount --bind \"$1\" \"$2\" || exit 125;"
+      + " if [ \"$3\" = RO ]; then mount -o remount,bind,ro \"$2\" || exit 125; fi;"
+      + " shift 3; done; exec sh -c \"$1\"";
+
   /** The task's external volumes, refusing what this agent cannot place. */
-  private static List<VolumeSpec> volumesOf(TaskInfo task, Path sandbox) {
+  private static List<VolumeSpec> volumesOf(TaskInfo task, Path sandbox) throws IOException {
     if (!task.hasContainer()) {
       return List.of();
     }
@@ -220,15 +248,36 @@ final class StandInAgent {
     }
     List<VolumeSpec> specs = new ArrayList<>();
     for (Volume volume : container.getVolumesList()) {
-      VolumeSpec spec = MesosVolumes.fromMesos(volume);
+      VolumeSpec given = MesosVolumes.fromMesos(volume);
+      // The agent collects driver options in a hash map (isolator.cpp:406-412 in Mesos 1.11.0): a
+      // key given twice keeps its last value and dvdcli gets them in no particular order.
+      VolumeSpec spec = new VolumeSpec(given.driver(), given.name(), new HashMap<>(given.options()),
+          given.containerPath(), given.mode());
+      if (Path.of(spec.containerPath()).isAbsolute()) {
+        // Without a rootfs the agent mounts at the absolute path itself, which must exist
+        // (isolator.cpp:423-446); the stand-in needs root for that bind mount.
+        if (!Files.exists(Path.of(spec.containerPath()))) {
+          throw new IllegalArgumentException("Absolute container path '" + spec.containerPath() + "' does not exist");
+        }
+        if (!isRoot()) {
+          throw new IllegalArgumentException("the stand-in agent bind-mounts a volume at an absolute container path "
+              + "only when it runs as root, not at '" + spec.containerPath() + "'");
+        }
+        specs.add(spec);
+        continue;
+      }
       Path target = sandbox.resolve(spec.containerPath()).normalize();
-      if (Path.of(spec.containerPath()).isAbsolute() || !target.startsWith(sandbox) || target.equals(sandbox)) {
-        // A real agent bind-mounts over an absolute path; without root we can only link in the sandbox.
-        throw new IllegalArgumentException("the stand-in agent places volumes only at sandbox-relative "
-            + "container paths, not '" + spec.containerPath() + "'");
+      if (!target.startsWith(sandbox) || target.equals(sandbox)) {
+        throw new IllegalArgumentException("the stand-in agent places relative container paths inside the sandbox, "
+            + "not at '" + spec.containerPath() + "'");
       }
       specs.add(spec);
     }
     return specs;
+  }
+
+  /** The owner of /proc/self is the process's effective user. */
+  private static boolean isRoot() throws IOException {
+    return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
   }
 }

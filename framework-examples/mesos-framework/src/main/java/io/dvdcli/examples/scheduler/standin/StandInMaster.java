@@ -1,5 +1,6 @@
 package io.dvdcli.examples.scheduler.standin;
 
+import io.dvdcli.examples.scheduler.scheduler.SchedulerApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -9,9 +10,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,8 +33,8 @@ import org.apache.mesos.v1.scheduler.Protos.Event;
 
 /**
  * The master half of the test double: frameworks and their streams, one agent's offers, task
- * state, and reliable delivery of status updates (one outstanding update per task, resent on
- * re-subscribe, the next one only after the previous is acknowledged).
+ * state, and reliable delivery of status updates (one outstanding update per task, resent on a
+ * timer and on re-subscribe, the next one only after the previous is acknowledged).
  *
  * <p>Every public entry point is synchronized: the state is small and calls are rare.
  */
@@ -56,15 +59,21 @@ final class StandInMaster {
   private int nextOfferNumber;
 
   private final Consumer<String> log;
+  private final FrameworkChecks frameworkChecks;
+  private final Duration updateRetry;
+  private final Duration updateRetryMax;
 
-  StandInMaster(StandInAgent agent, String hostname, AgentResources total, Duration heartbeat,
-      ScheduledExecutorService timer, Consumer<String> log) {
+  StandInMaster(StandInAgent agent, String hostname, StandInSettings settings, ScheduledExecutorService timer,
+      Consumer<String> log) {
     this.log = log;
     this.agent = agent;
     this.hostname = hostname;
-    this.total = total;
-    this.heartbeat = heartbeat;
+    this.total = settings.resources();
+    this.heartbeat = settings.heartbeat();
     this.timer = timer;
+    this.frameworkChecks = new FrameworkChecks(settings.roles(), true);
+    this.updateRetry = settings.updateRetry();
+    this.updateRetryMax = settings.updateRetryMax();
     long period = heartbeat.toMillis();
     timer.scheduleAtFixedRate(this::heartbeats, period, period, TimeUnit.MILLISECONDS);
   }
@@ -76,30 +85,38 @@ final class StandInMaster {
   synchronized void subscribe(Call call, Function<String, EventStream> openStream) throws ApiError {
     calls.add(call);
     FrameworkInfo info = call.getSubscribe().getFrameworkInfo();
-    String id;
-    if (info.hasId()) {
-      id = info.getId().getValue();
-      if (removedFrameworks.contains(id)) {
-        // As the Mesos master: the subscription is answered, with an ERROR event, then closed.
-        EventStream stream = openStream.apply(id);
-        stream.send(Event.newBuilder()
-            .setType(Event.Type.ERROR)
-            .setError(Event.Error.newBuilder().setMessage("Framework has been removed"))
-            .build());
-        stream.close();
-        return;
-      }
-    } else {
+    boolean known = info.hasId() && !info.getId().getValue().isEmpty();
+    String id = known ? info.getId().getValue() : null;
+    // A refused subscription is still a 200 stream: one ERROR event, then it is closed
+    // (src/master/master.cpp:2675-2704 in 1.11.0).
+    Optional<String> refusal = frameworkChecks.refusal(info, known && removedFrameworks.contains(id));
+    Framework existing = known ? frameworks.get(id) : null;
+    if (refusal.isEmpty() && existing != null) {
+      refusal = FrameworkChecks.updateRefusal(existing.info, info); // master.cpp:2827-2836
+    }
+    if (refusal.isPresent()) {
+      log.accept("master: refusing the subscription of framework '" + info.getName() + "': " + refusal.get());
+      EventStream stream = openStream.apply(known ? id : "refused");
+      stream.send(Event.newBuilder()
+          .setType(Event.Type.ERROR)
+          .setError(Event.Error.newBuilder().setMessage(refusal.get()))
+          .build());
+      stream.close();
+      return;
+    }
+    if (!known) {
       id = masterId + "-" + String.format("%04d", nextFrameworkNumber++);
     }
-    Framework framework = frameworks.computeIfAbsent(id, key -> new Framework(key));
+    // A framework id the master does not know is taken as one that subscribed to an earlier
+    // leader (master.cpp:2807-2816, recoverFramework).
+    Framework framework = frameworks.computeIfAbsent(id, Framework::new);
     framework.info = info;
     if (framework.stream != null) {
       // Only one subscription per framework: the newer one wins, the older one is closed.
       framework.stream.close();
     }
     framework.stream = openStream.apply(id);
-    log.accept("master: framework " + id + (info.hasId() ? " re-subscribed" : " subscribed")
+    log.accept("master: framework " + id + (known ? " re-subscribed" : " subscribed")
         + " (stream " + framework.stream.id() + ")");
     framework.stream.send(Event.newBuilder()
         .setType(Event.Type.SUBSCRIBED)
@@ -107,10 +124,13 @@ final class StandInMaster {
             .setFrameworkId(FrameworkID.newBuilder().setValue(id))
             .setHeartbeatIntervalSeconds(heartbeat.toMillis() / 1000.0))
         .build());
-    // Updates not acknowledged before the disconnection are sent again.
+    // The master tells the agents (UpdateFrameworkMessage, master.cpp:2868-2893), whose status
+    // update manager then resends every unacknowledged update at once and restarts its timer
+    // (src/slave/slave.cpp:4478-4480, status_update_manager_process.hpp:383-399).
+    String subscribed = id;
     tasks.values().stream()
-        .filter(task -> task.frameworkId.equals(id) && !task.pending.isEmpty())
-        .forEach(task -> sendUpdate(framework, task.pending.peekFirst()));
+        .filter(task -> task.frameworkId.equals(subscribed) && !task.pending.isEmpty())
+        .forEach(task -> forward(task, updateRetry));
     if (outstanding != null && outstanding.getFrameworkId().getValue().equals(id)) {
       outstanding = null; // Mesos rescinds the offers of a framework that fails over.
     }
@@ -121,13 +141,17 @@ final class StandInMaster {
   synchronized void handle(Call call, String streamId) throws ApiError {
     calls.add(call);
     String id = call.getFrameworkId().getValue();
+    // The order of src/master/http.cpp:614-653 (1.11.0): known framework, subscribed, stream id.
     Framework framework = frameworks.get(id);
     if (framework == null) {
-      throw new ApiError(403, removedFrameworks.contains(id)
-          ? "Framework " + id + " has been removed" : "Framework " + id + " is not subscribed");
+      throw new ApiError(400, "Framework cannot be found");
     }
     if (framework.stream == null || !framework.stream.isOpen()) {
-      throw new ApiError(403, "Framework " + id + " is not subscribed");
+      throw new ApiError(403, "Framework is not subscribed");
+    }
+    if (streamId == null) {
+      throw new ApiError(400, "All non-subscribe calls should include the '" + SchedulerApi.STREAM_ID_HEADER
+          + "' header");
     }
     if (!framework.stream.id().equals(streamId)) {
       throw new ApiError(400, "The stream ID '" + streamId + "' included in this request didn't match the "
@@ -145,6 +169,7 @@ final class StandInMaster {
         allocate();
       }
       case TEARDOWN -> teardown(framework);
+      case UNKNOWN -> throw new ApiError(501, ""); // http.cpp:726-728
       default -> throw new ApiError(501, "The stand-in master does not implement " + call.getType() + " calls");
     }
   }
@@ -187,39 +212,30 @@ final class StandInMaster {
       outstanding = null;
     }
     refuse(framework, accept.getFilters().hasRefuseSeconds() ? accept.getFilters().getRefuseSeconds() : DEFAULT_REFUSE_SECONDS);
-    double cpusLeft = offer == null ? 0 : scalar(offer.getResourcesList(), "cpus");
-    double memLeft = offer == null ? 0 : scalar(offer.getResourcesList(), "mem");
+    LaunchChecks checks = offer == null ? null
+        : new LaunchChecks(agent.id(), tasks::containsKey, offer.getResourcesList());
     for (Offer.Operation operation : accept.getOperationsList()) {
       for (TaskInfo info : operation.getLaunch().getTaskInfosList()) {
-        String verdict = null;
-        TaskState state = TaskState.TASK_ERROR;
-        TaskStatus.Reason reason = TaskStatus.Reason.REASON_TASK_INVALID;
-        double cpus = scalar(info.getResourcesList(), "cpus");
-        double mem = scalar(info.getResourcesList(), "mem");
         if (offer == null) {
-          state = TaskState.TASK_LOST;
-          reason = TaskStatus.Reason.REASON_INVALID_OFFERS;
-          verdict = "Task launched with invalid offers: " + accept.getOfferIdsList().stream()
-              .map(OfferID::getValue).toList() + " are not outstanding offers of this framework";
-        } else if (tasks.containsKey(info.getTaskId().getValue())) {
-          verdict = "Task has duplicate ID: " + info.getTaskId().getValue();
-        } else if (!info.getAgentId().equals(agent.id())) {
-          verdict = "Task uses agent " + info.getAgentId().getValue() + " but the offer is for " + agent.id().getValue();
-        } else if (!info.hasCommand() || info.hasExecutor()) {
-          verdict = "The stand-in agent runs command tasks only (CommandInfo set, no ExecutorInfo)";
-        } else if (cpus > cpusLeft + EPSILON || mem > memLeft + EPSILON) {
-          verdict = "Task uses more resources (cpus " + cpus + ", mem " + mem + ") than offered (cpus "
-              + cpusLeft + ", mem " + memLeft + ")";
-        }
-        if (verdict != null) {
-          sendUpdate(framework, unreliable(info.getTaskId(), state, TaskStatus.Source.SOURCE_MASTER, reason, verdict));
+          // src/master/master.cpp:3966-3999: every task of an ACCEPT with bad offers is lost.
+          sendUpdate(framework, unreliable(info.getTaskId(), TaskState.TASK_LOST, TaskStatus.Source.SOURCE_MASTER,
+              TaskStatus.Reason.REASON_INVALID_OFFERS, "Task launched with invalid offers: "
+                  + accept.getOfferIdsList().stream().map(OfferID::getValue).toList()
+                  + " are not outstanding offers of this framework"));
           continue;
         }
-        cpusLeft -= cpus;
-        memLeft -= mem;
+        Optional<String> refusal = checks.refusal(info);
+        if (refusal.isPresent()) {
+          // master.cpp:4916-4937: TASK_ERROR, REASON_TASK_INVALID, the validation message.
+          sendUpdate(framework, unreliable(info.getTaskId(), TaskState.TASK_ERROR, TaskStatus.Source.SOURCE_MASTER,
+              TaskStatus.Reason.REASON_TASK_INVALID, refusal.get()));
+          continue;
+        }
+        List<Resource> resources = checks.normalized(info);
         log.accept("master: framework " + framework.id + " launches task " + info.getTaskId().getValue()
             + " with offer " + offer.getId().getValue());
-        Task task = new Task(info, framework.id, cpus, mem);
+        Task task = new Task(info, framework.id, LaunchChecks.scalar(resources, "cpus"),
+            LaunchChecks.scalar(resources, "mem"));
         tasks.put(info.getTaskId().getValue(), task);
         agent.launch(info, status -> agentUpdate(task, status));
       }
@@ -238,10 +254,7 @@ final class StandInMaster {
     allocate();
   }
 
-  private void acknowledge(Framework framework, Call.Acknowledge ack) throws ApiError {
-    if (ack.getUuid().size() != 16) {
-      throw new ApiError(400, "Failed to validate scheduler::Call: 'acknowledge.uuid' is not a valid UUID");
-    }
+  private void acknowledge(Framework framework, Call.Acknowledge ack) {
     Task task = tasks.get(ack.getTaskId().getValue());
     if (task == null || !task.frameworkId.equals(framework.id)) {
       return; // Like Mesos: an acknowledgement for an unknown task is dropped.
@@ -249,8 +262,9 @@ final class StandInMaster {
     TaskStatus head = task.pending.peekFirst();
     if (head != null && head.getUuid().equals(ack.getUuid())) {
       task.pending.removeFirst();
+      task.cancelRetry();
       if (!task.pending.isEmpty()) {
-        sendUpdate(framework, task.pending.peekFirst());
+        forward(task, updateRetry);
       }
     }
   }
@@ -294,6 +308,9 @@ final class StandInMaster {
     log.accept("master: framework " + framework.id + " tears down");
     tasks.values().stream()
         .filter(task -> task.frameworkId.equals(framework.id))
+        .forEach(Task::cancelRetry);
+    tasks.values().stream()
+        .filter(task -> task.frameworkId.equals(framework.id))
         .forEach(task -> agent.kill(task.info.getTaskId().getValue()));
     if (outstanding != null && outstanding.getFrameworkId().getValue().equals(framework.id)) {
       outstanding = null;
@@ -312,11 +329,39 @@ final class StandInMaster {
     }
     task.pending.addLast(status);
     if (task.pending.size() == 1) {
-      sendUpdate(framework, status);
+      forward(task, updateRetry);
     }
     if (isTerminal(status.getState())) {
       allocate(); // its resources are free again
     }
+  }
+
+  /**
+   * Sends the task's oldest unacknowledged update and, unless it is acknowledged first, sends it
+   * again after {@code interval}, doubling up to the maximum: the agent's status update manager
+   * (src/status_update_manager/status_update_manager_process.hpp:514-570 in 1.11.0, intervals from
+   * src/slave/constants.hpp:58-59). The master forwards it only to a connected framework.
+   */
+  private void forward(Task task, Duration interval) {
+    TaskStatus head = task.pending.peekFirst();
+    Framework framework = frameworks.get(task.frameworkId);
+    if (head == null || framework == null) {
+      return;
+    }
+    sendUpdate(framework, head);
+    task.cancelRetry();
+    task.retry = timer.schedule(() -> resend(task, head, interval), interval.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private synchronized void resend(Task task, TaskStatus sent, Duration interval) {
+    TaskStatus head = task.pending.peekFirst();
+    if (head == null || !head.getUuid().equals(sent.getUuid())) {
+      return; // acknowledged meanwhile
+    }
+    Duration next = interval.multipliedBy(2);
+    log.accept("master: resending the unacknowledged " + head.getState() + " of task "
+        + head.getTaskId().getValue());
+    forward(task, next.compareTo(updateRetryMax) > 0 ? updateRetryMax : next);
   }
 
   private void sendUpdate(Framework framework, TaskStatus status) {
@@ -369,12 +414,9 @@ final class StandInMaster {
   }
 
   /** Frameworks without MULTI_ROLE name their role in the deprecated singular field. */
-  @SuppressWarnings("deprecation")
   private static String roleOf(FrameworkInfo info) {
-    if (info.getRolesCount() > 0) {
-      return info.getRoles(0);
-    }
-    return info.hasRole() ? info.getRole() : "*";
+    List<String> roles = FrameworkChecks.roles(info);
+    return roles.isEmpty() ? "*" : roles.get(0);
   }
 
   private void refuse(Framework framework, double seconds) {
@@ -406,12 +448,6 @@ final class StandInMaster {
         .build();
   }
 
-  private static double scalar(List<Resource> resources, String name) {
-    return resources.stream()
-        .filter(r -> r.getName().equals(name) && r.getType() == Value.Type.SCALAR)
-        .mapToDouble(r -> r.getScalar().getValue())
-        .sum();
-  }
 
   private static boolean isTerminal(TaskState state) {
     return io.dvdcli.examples.scheduler.scheduler.TaskOutcome.isTerminal(state);
@@ -435,6 +471,14 @@ final class StandInMaster {
     final double mem;
     final Deque<TaskStatus> pending = new ArrayDeque<>();
     TaskStatus latest;
+    ScheduledFuture<?> retry;
+
+    void cancelRetry() {
+      if (retry != null) {
+        retry.cancel(false);
+        retry = null;
+      }
+    }
 
     Task(TaskInfo info, String frameworkId, double cpus, double mem) {
       this.info = info;

@@ -24,9 +24,11 @@ public final class StandInMesos implements AutoCloseable {
   private final StandInMaster master;
   private final StandInAgent agent;
   private final ScheduledExecutorService timer;
+  private final Leadership leadership;
 
   private StandInMesos(Server server, ServerConnector connector, StandInMaster master, StandInAgent agent,
-      ScheduledExecutorService timer) {
+      ScheduledExecutorService timer, Leadership leadership) {
+    this.leadership = leadership;
     this.server = server;
     this.connector = connector;
     this.master = master;
@@ -49,8 +51,8 @@ public final class StandInMesos implements AutoCloseable {
     StandInAgent agent = new StandInAgent(
         AgentID.newBuilder().setValue("stand-in-agent-" + java.util.UUID.randomUUID()).build(),
         volumes, settings.workDir(), log);
-    StandInMaster master =
-        new StandInMaster(agent, "localhost", settings.resources(), settings.heartbeat(), timer, log);
+    StandInMaster master = new StandInMaster(agent, "localhost", settings, timer, log);
+    Leadership leadership = new Leadership();
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost(HOST);
@@ -58,7 +60,7 @@ public final class StandInMesos implements AutoCloseable {
     // A subscription is idle between heartbeats; only a missing heartbeat should end it.
     connector.setIdleTimeout(Math.max(30_000, settings.heartbeat().toMillis() * 3));
     server.addConnector(connector);
-    server.setHandler(new SchedulerEndpoint(master));
+    server.setHandler(new SchedulerEndpoint(master, leadership));
     try {
       server.start();
     } catch (Exception e) {
@@ -71,7 +73,7 @@ public final class StandInMesos implements AutoCloseable {
       throw new IOException("Failed to start the stand-in master on '" + HOST + ":" + settings.port() + "': "
           + e.getMessage(), e);
     }
-    return new StandInMesos(server, connector, master, agent, timer);
+    return new StandInMesos(server, connector, master, agent, timer, leadership);
   }
 
   /** The master URL to give a framework, e.g. {@code http://127.0.0.1:5050}. */
@@ -87,6 +89,29 @@ public final class StandInMesos implements AutoCloseable {
   /** Breaks every open subscription stream, as a network fault or master failover would. */
   public void dropSubscriptions() {
     master.dropStreams();
+  }
+
+  /** Answers as a master whose HTTP routes are not set up yet: 404 to every call. */
+  public void startingUp() {
+    leadership.starting();
+  }
+
+  /** Answers as an elected master still recovering its state: 503. */
+  public void recovering() {
+    leadership.recovering();
+  }
+
+  /** Answers as the leading master (the default). */
+  public void leading() {
+    leadership.leading();
+  }
+
+  /**
+   * Answers as a master that is not the leader: 307 to {@code leader}, or 503 "No leader elected"
+   * when {@code leader} is null.
+   */
+  public void following(URI leader) {
+    leadership.following(leader);
   }
 
   /** Stops serving; running tasks are killed and their volumes cleaned up. */

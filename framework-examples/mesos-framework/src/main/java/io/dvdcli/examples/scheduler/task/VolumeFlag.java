@@ -35,7 +35,12 @@ public final class VolumeFlag {
           if (optEq <= 0) {
             throw new IllegalArgumentException("volume option '" + value + "' is not KEY=VALUE");
           }
-          options.put(value.substring(0, optEq), value.substring(optEq + 1));
+          // The agent keeps driver options in a hash map (isolator.cpp:407-412 in Mesos 1.11.0):
+          // a key given twice would silently lose one value there, so refuse it here.
+          if (options.putIfAbsent(value.substring(0, optEq), value.substring(optEq + 1)) != null) {
+            throw new IllegalArgumentException("volume option '" + value.substring(0, optEq)
+                + "' is given twice (the agent keeps one value per key)");
+          }
         }
         default -> throw new IllegalArgumentException(
             "unknown volume field '" + key + "' (known: driver, name, path, mode, opt)");

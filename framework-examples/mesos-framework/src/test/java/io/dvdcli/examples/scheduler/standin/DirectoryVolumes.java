@@ -19,6 +19,7 @@ final class DirectoryVolumes implements ContainerVolumes {
   private final Path root;
   private final Map<String, List<VolumeSpec>> mounted = new ConcurrentHashMap<>();
   private final Set<String> cleanedUp = ConcurrentHashMap.newKeySet();
+  private final List<VolumeSpec> prepared = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   DirectoryVolumes(Path root) {
     this.root = root;
@@ -31,6 +32,7 @@ final class DirectoryVolumes implements ContainerVolumes {
       paths.add(Files.createDirectories(path(volume)));
     }
     mounted.put(containerId, List.copyOf(volumes));
+    prepared.addAll(volumes);
     return paths;
   }
 
@@ -47,6 +49,11 @@ final class DirectoryVolumes implements ContainerVolumes {
   /** Containers whose volumes are mounted now. */
   Set<String> mountedContainers() {
     return Set.copyOf(mounted.keySet());
+  }
+
+  /** Every volume the agent asked for, as it asked. */
+  List<VolumeSpec> prepared() {
+    return List.copyOf(prepared);
   }
 
   Set<String> cleanedUpContainers() {

@@ -3,12 +3,14 @@ package io.dvdcli.examples.scheduler.standin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dvdcli.examples.scheduler.scheduler.Backoff;
 import io.dvdcli.examples.scheduler.scheduler.FrameworkSettings;
 import io.dvdcli.examples.scheduler.scheduler.MasterConnection;
 import io.dvdcli.examples.scheduler.scheduler.MesosFramework;
 import io.dvdcli.examples.scheduler.scheduler.TaskOutcome;
+import io.dvdcli.examples.scheduler.task.MesosVolumes;
 import io.dvdcli.examples.scheduler.task.TaskSpec;
 import io.dvdcli.examples.scheduler.task.VolumeMode;
 import io.dvdcli.examples.scheduler.task.VolumeSpec;
@@ -133,15 +135,68 @@ class FrameworkOnStandInTest {
         .findFirst().orElseThrow().getReconcile().getTasks(0).getTaskId());
   }
 
+  /** Without a rootfs the isolator needs an absolute container path to exist (isolator.cpp:432-436). */
   @Test
-  void aTaskWithAnAbsoluteContainerPathFailsOnTheStandInAgent() throws Exception {
+  void anAbsoluteContainerPathThatDoesNotExistFailsTheTaskAsTheIsolatorDoes_isolatorCpp432() throws Exception {
+    String missing = dir.resolve("no-such-dir").toString();
     TaskSpec spec = new TaskSpec("abs", "true", 0.5, 32,
-        List.of(new VolumeSpec("local", "v1", Map.of(), "/data", VolumeMode.RW)));
+        List.of(new VolumeSpec("local", "v1", Map.of(), missing, VolumeMode.RW)));
     TaskOutcome outcome = outcome(runner.submit(framework(spec)::run));
 
     assertEquals(TaskState.TASK_FAILED, outcome.state());
-    assertEquals("Failed to launch container: the stand-in agent places volumes only at sandbox-relative "
-        + "container paths, not '/data'", outcome.message());
+    assertEquals("Failed to launch container: Absolute container path '" + missing + "' does not exist",
+        outcome.message());
+    assertTrue(volumes.prepared().isEmpty(), "refused before any mount");
+  }
+
+  /**
+   * An existing absolute container path gets the volume (isolator.cpp:423-446), bind-mounted in
+   * the task's own mount namespace: the task sees it there, the host does not.
+   */
+  @Test
+  void anAbsoluteContainerPathThatExistsGetsTheVolumeBindMounted_isolatorCpp423() throws Exception {
+    assumeTrue(isRoot(), "bind mounts need root (CI runs as root)");
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/unshare")), "needs unshare (util-linux)");
+    Path target = Files.createDirectories(dir.resolve("mnt/data"));
+    TaskSpec spec = new TaskSpec("abs", "echo bound > " + target + "/hello.txt", 0.5, 32,
+        List.of(new VolumeSpec("local", "v1", Map.of(), target.toString(), VolumeMode.RW)));
+    TaskOutcome outcome = outcome(runner.submit(framework(spec)::run));
+
+    assertEquals(TaskState.TASK_FINISHED, outcome.state(), log());
+    assertEquals("bound\n", Files.readString(volumes.path(VOLUME).resolve("hello.txt")));
+    assertFalse(Files.exists(target.resolve("hello.txt")), "the bind mount stayed in the task's namespace");
+  }
+
+  /**
+   * The agent reads driver options into a hash map (isolator.cpp:406-412): a repeated key keeps its
+   * last value, and no order is promised to dvdcli.
+   */
+  @Test
+  void driverOptionsReachTheIsolatorAsAHashMapWithTheLastValueOfARepeatedKey_isolatorCpp411() throws Exception {
+    org.apache.mesos.v1.Protos.Volume volume = MesosVolumes.toMesos(VOLUME).toBuilder()
+        .setSource(MesosVolumes.toMesos(VOLUME).getSource().toBuilder().setDockerVolume(
+            MesosVolumes.toMesos(VOLUME).getSource().getDockerVolume().toBuilder().setDriverOptions(
+                org.apache.mesos.v1.Protos.Parameters.newBuilder()
+                    .addParameter(parameter("size", "1"))
+                    .addParameter(parameter("iops", "5"))
+                    .addParameter(parameter("size", "2")))))
+        .build();
+    VolumeSpec asked = MesosVolumes.fromMesos(volume);
+    assertEquals(Map.of("size", "2", "iops", "5"), asked.options());
+
+    TaskOutcome outcome = outcome(runner.submit(framework(new TaskSpec("opts", "true", 0.5, 32,
+        List.of(asked)))::run));
+
+    assertEquals(TaskState.TASK_FINISHED, outcome.state(), log());
+    assertEquals(Map.of("size", "2", "iops", "5"), volumes.prepared().get(0).options());
+  }
+
+  private static org.apache.mesos.v1.Protos.Parameter parameter(String key, String value) {
+    return org.apache.mesos.v1.Protos.Parameter.newBuilder().setKey(key).setValue(value).build();
+  }
+
+  private static boolean isRoot() throws java.io.IOException {
+    return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
   }
 
   private MesosFramework framework(TaskSpec task) {

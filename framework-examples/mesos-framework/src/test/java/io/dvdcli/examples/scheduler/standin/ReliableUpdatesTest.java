@@ -1,5 +1,6 @@
 package io.dvdcli.examples.scheduler.standin;
 
+import static io.dvdcli.examples.scheduler.standin.BareScheduler.next;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,19 +30,20 @@ class ReliableUpdatesTest {
   @TempDir
   Path dir;
 
+  private BareScheduler scheduler;
   private StandInMesos mesos;
   private MasterConnection master;
 
   @BeforeEach
   void start() throws IOException {
-    mesos = StandInMesos.start(new StandInSettings(0, new AgentResources(1, 256), Duration.ofSeconds(15), dir),
-        new DirectoryVolumes(dir.resolve("volumes")));
-    master = new MasterConnection(mesos.uri());
+    scheduler = BareScheduler.start(new StandInSettings(0, new AgentResources(1, 256), Duration.ofSeconds(15), dir));
+    mesos = scheduler.mesos;
+    master = scheduler.master;
   }
 
   @AfterEach
   void stop() throws IOException {
-    mesos.close();
+    scheduler.close();
   }
 
   @Test
@@ -104,24 +106,12 @@ class ReliableUpdatesTest {
     }
   }
 
-  /** The next event of a type, skipping others (offers and heartbeats may come in between). */
-  private static Event next(Subscription stream, Event.Type type) throws IOException {
-    while (true) {
-      Event event = stream.next().orElseThrow(() -> new AssertionError("stream ended before " + type));
-      if (event.getType() == type) {
-        return event;
-      }
-    }
-  }
-
   private static Call subscribe(FrameworkID id) {
     FrameworkInfo.Builder info = FrameworkInfo.newBuilder().setUser("u").setName("bare client");
-    Call.Builder call = Call.newBuilder().setType(Call.Type.SUBSCRIBE);
     if (id != null) {
       info.setId(id);
-      call.setFrameworkId(id);
     }
-    return call.setSubscribe(Call.Subscribe.newBuilder().setFrameworkInfo(info)).build();
+    return BareScheduler.subscribe(info.build());
   }
 
   private static Call accept(FrameworkID frameworkId, Offer offer, String command) {
@@ -132,11 +122,7 @@ class ReliableUpdatesTest {
         .addAllResources(offer.getResourcesList())
         .setCommand(CommandInfo.newBuilder().setValue(command))
         .build();
-    return Call.newBuilder().setFrameworkId(frameworkId).setType(Call.Type.ACCEPT)
-        .setAccept(Call.Accept.newBuilder().addOfferIds(offer.getId())
-            .addOperations(Offer.Operation.newBuilder().setType(Offer.Operation.Type.LAUNCH)
-                .setLaunch(Offer.Operation.Launch.newBuilder().addTaskInfos(task))))
-        .build();
+    return BareScheduler.accept(frameworkId, offer, task);
   }
 
   private static Call acknowledge(FrameworkID frameworkId, TaskStatus status) {

@@ -36,4 +36,12 @@ class VolumeFlagTest {
     IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> VolumeFlag.parse(flag));
     assertTrue(error.getMessage().startsWith(message), error.getMessage());
   }
+
+  /** The agent keeps options in a hash map (isolator.cpp:406-412, Mesos 1.11.0): one value per key. */
+  @Test
+  void anOptionKeyGivenTwiceIsRefusedSinceTheAgentKeepsOneValue_isolatorCpp407() {
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+        () -> VolumeFlag.parse("driver=rexray,name=db,path=data,opt=size=1,opt=size=2"));
+    assertEquals("volume option 'size' is given twice (the agent keeps one value per key)", error.getMessage());
+  }
 }
