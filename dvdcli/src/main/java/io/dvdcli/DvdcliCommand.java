@@ -19,13 +19,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ScopeType;
 
 /** The root command; it holds what the subcommands share: the environment and stdout. */
 @Command(
     name = "dvdcli",
     description = "Docker volume driver CLI: mounts volumes of any Docker volume plugin for Apache Mesos.",
     mixinStandardHelpOptions = true,
+    // Every subcommand inherits -h/--help (and -V/--version): each usage error points to
+    // 'dvdcli COMMAND --help'. The agent's fast path (AgentArgv) leaves a help flag to picocli.
+    scope = ScopeType.INHERIT,
     versionProvider = DvdcliCommand.Version.class,
     subcommands = {
       MountCommand.class,
@@ -37,7 +42,8 @@ import picocli.CommandLine.IVersionProvider;
       ListCommand.class,
       CapabilitiesCommand.class,
       PluginsCommand.class,
-      VersionCommand.class
+      VersionCommand.class,
+      HelpCommand.class
     })
 public final class DvdcliCommand implements Runnable {
   private final Map<String, String> env;
