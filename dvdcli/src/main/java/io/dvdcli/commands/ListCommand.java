@@ -1,12 +1,21 @@
 package io.dvdcli.commands;
 
 import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.PluginName;
 import io.dvdcli.volume.Volume;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "list", description = "Print the plugin's volumes, one name per line.")
+/**
+ * The plugin's volumes, one name per line. A name is the plugin's text: one holding a control
+ * character (a newline would print as two names, an escape sequence would rewrite the terminal) is
+ * left out of the lines, with a warning naming it escaped; it is also a name that --volumename
+ * refuses, so every line printed can be given back to dvdcli. {@code --json} keeps every name
+ * exact, as JSON escapes it.
+ */
+@Command(name = "list", description = "Print the plugin's volumes, one name per line"
+    + " (a name with a control character only in --json).")
 public final class ListCommand extends VolumeCommand {
   @Option(names = "--json", description = "Print the volumes as a JSON array.")
   boolean json;
@@ -27,7 +36,14 @@ public final class ListCommand extends VolumeCommand {
     if (json) {
       answer(GetCommand.toJson(volumes));
     } else {
-      volumes.forEach(v -> answer(v.name()));
+      for (Volume v : volumes) {
+        if (VolumeFlags.hasControlCharacter(v.name())) {
+          s.log().warn("left out volume '" + PluginName.printable(v.name())
+              + "': its name holds a control character (--json shows it)");
+        } else {
+          answer(v.name());
+        }
+      }
     }
     return 0;
   }
