@@ -165,10 +165,21 @@ public final class HostilePlugin implements AutoCloseable {
 
   /**
    * The plugin process dies: it stops listening, and its socket file stays behind as a dead
-   * process's does (a stale socket).
+   * process's does (a stale socket). Returns once nothing listens: closing a channel that another
+   * thread is accepting on only signals that thread, and until it wakes up the socket still takes
+   * connections (on a busy host a client's next connect got there first, and was served).
    */
   public void die() throws IOException {
     server.close();
+    try {
+      acceptor.join(60_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while the plugin was dying", e);
+    }
+    if (acceptor.isAlive()) {
+      throw new IllegalStateException("the plugin still accepts connections 60 s after it died");
+    }
   }
 
   private void acceptLoop() {
