@@ -165,13 +165,14 @@ class AgentContractTest {
 
   @Test
   void aHungPluginEndsInATimeoutWithinTheCommandsLimit() throws Exception {
-    // 8 s leaves a cold JVM on a loaded host time to reach Mount; the plugin would take 60.
-    plugin.on("VolumeDriver.Mount", Reply.json("{\"Mountpoint\":\"/x\"}").after(Duration.ofSeconds(60)));
-    Dvdcli.Result r = dvdcli.env("DVDCLI_TIMEOUT", "8").run("mount", "--volumedriver=fake", "--volumename=vol1");
+    // The plugin would answer after 120 s, so exit 5 is the command's own limit at work; the limit
+    // leaves a cold JVM on a busy host time to reach Mount. No duration is asserted.
+    plugin.on("VolumeDriver.Mount", Reply.json("{\"Mountpoint\":\"/x\"}").after(Duration.ofSeconds(120)));
+    Dvdcli.Result r = dvdcli.env("DVDCLI_TIMEOUT", Dvdcli.HANG_TIMEOUT_SECONDS)
+        .run("mount", "--volumedriver=fake", "--volumename=vol1");
     assertEquals(ExitCodes.TIMEOUT, r.exit(), r.toString());
     assertEquals(0, r.stdoutBytes().length);
     assertTrue(r.lastStderrLine().contains("did not answer VolumeDriver.Mount within"), r.stderr());
-    assertTrue(r.millis() < 40_000, "ended long before the plugin's 60 s: " + r.millis() + " ms");
   }
 
   @Test

@@ -205,7 +205,8 @@ class MountIdSchemeTest {
   void aMountWithoutAnAnswerStaysRecordedAndTheAgentsUnmountReleasesIt() throws Exception {
     Set<String> mountedLate = java.util.concurrent.ConcurrentHashMap.newKeySet(); // mounted, but answers too late
     FakePlugin slow = mountingPlugin("refusing", mountedLate, LATE, () -> { });
-    Dvdcli.Result r = agent.env("DVDCLI_TIMEOUT", "2").run("mount", "--volumedriver=refusing", "--volumename=shared");
+    Dvdcli.Result r = agent.env("DVDCLI_TIMEOUT", InProcess.HANG_TIMEOUT_SECONDS)
+        .run("mount", "--volumedriver=refusing", "--volumename=shared");
     assertEquals(5, r.exit(), r.toString());
     assertEquals(1, recorded("refusing").size(), "kept for the unmount");
     slow.close();

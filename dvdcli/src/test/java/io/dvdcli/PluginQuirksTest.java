@@ -190,11 +190,13 @@ class PluginQuirksTest {
 
   @Test
   void aSlowAnswerBeyondTheTimeoutEndsTheCommandInTime() {
-    answer("VolumeDriver.Mount", okJson("{\"Mountpoint\":\"/x\"}").withFixedDelay(10_000));
-    Dvdcli.Result r = dvdcli.env("DVDCLI_TIMEOUT", "1.5").run("mount", "--volumedriver=quirky", "--volumename=v1");
+    // The answer would come after 30 s, so exit 5 is the command's own limit at work; no duration
+    // is asserted (a busy host must not fail this).
+    answer("VolumeDriver.Mount", okJson("{\"Mountpoint\":\"/x\"}").withFixedDelay(30_000));
+    Dvdcli.Result r = dvdcli.env("DVDCLI_TIMEOUT", InProcess.HANG_TIMEOUT_SECONDS)
+        .run("mount", "--volumedriver=quirky", "--volumename=v1");
     assertEquals(ExitCodes.TIMEOUT, r.exit(), r.toString());
     assertTrue(r.lastStderrLine().contains("did not answer VolumeDriver.Mount within"), r.stderr());
-    assertTrue(r.millis() < 8_000, r.millis() + " ms");
   }
 
   @Test

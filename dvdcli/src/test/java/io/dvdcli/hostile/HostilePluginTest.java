@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dvdcli.ExitCodes;
 import io.dvdcli.testing.Dvdcli;
 import io.dvdcli.testing.InProcess;
 import java.nio.charset.StandardCharsets;
@@ -19,27 +20,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every way a plugin can misbehave on the wire ends in the documented exit code, one clear last
- * stderr line, an empty stdout, and well within the command's time limit. Each case runs in-process
- * (fast); the marked ones also run through the real launcher as the Mesos agent runs it (a fresh
- * JVM with the launcher's 64 MB heap, which is what proves the 1 MiB answer cap). The results are
- * written to {@code target/hostile-cases.md}, the table of {@code scripts/HOSTILE.md}.
+ * stderr line and an empty stdout; a plugin that never answers ends in the command's timeout. Each
+ * case runs in-process (fast); the marked ones also run through the real launcher as the Mesos
+ * agent runs it (a fresh JVM with the launcher's 64 MB heap, which is what proves the 1 MiB answer
+ * cap). The results are written to {@code target/hostile-cases.md}, the table of
+ * {@code scripts/HOSTILE.md}.
+ *
+ * <p>No case depends on the host's speed: a case that ends in a timeout (exit 5) gets a command
+ * timeout long enough for the healthy calls before the hung one on a busy host, and every other
+ * case a limit it never comes near, so that a slow host cannot turn its fault into a timeout.
  */
 class HostilePluginTest {
-  /** The command limit given to every case; the bound asserted is generous: a hang check. */
-  static final String TIMEOUT_SECONDS = "2";
-  /** A fresh JVM loads OkHttp inside the command's time; a little more keeps the failing call the same. */
-  static final String LAUNCHER_TIMEOUT_SECONDS = "6";
-  static final long BOUND_MILLIS = 15_000;
+  /** The command limit of a case that does not end in a timeout: far beyond any healthy run. */
+  static final String GENEROUS_TIMEOUT_SECONDS = "120";
+  /**
+   * Runs this long are counted as hung in the table's summary (far beyond the longest timeout a
+   * case is given, plus a fresh JVM's start); no test asserts a duration.
+   */
+  static final long REPORTED_HUNG_MILLIS = 60_000;
 
   private static final Map<String, Row> ROWS = new ConcurrentHashMap<>();
 
@@ -182,7 +192,7 @@ class HostilePluginTest {
             FAIL_MOUNT + PLUGIN + "answered VolumeDriver.Mount with HTTP 500: a body of 3 bytes of blanks and control characters"),
         fails("dies between Create and Mount",
             (p, f) -> p.on(GET, json(200, "{\"Err\":\"no such volume\"}")).on("VolumeDriver.Create", Behaviours.answerThenDie()),
-            mount(), 4, FAIL_MOUNT + "cannot reach plugin 'hostile' for VolumeDriver.Mount: nothing listens on socket <sock> (stale socket: the file exists but the plugin is not running); gave up after 1 attempt in 0 s").alsoViaLauncher(),
+            mount(), 4, FAIL_MOUNT + "cannot reach plugin 'hostile' for VolumeDriver.Mount: nothing listens on socket <sock> (stale socket: the file exists but the plugin is not running); gave up after 1 attempt in <n> s").alsoViaLauncher(),
         fails("dies between Create and Mount, and is back 1 s later (retry budget 30 s)",
             (p, f) -> {
               p.on(GET, json(200, "{\"Err\":\"no such volume\"}")).on("VolumeDriver.Create", x -> {
@@ -212,12 +222,20 @@ class HostilePluginTest {
     return out;
   }
 
+  /** Only a case that is about a timeout gets a short one (see the class comment). */
+  private static String timeout(HostileCase c, String forAHang) {
+    return c.exit() == ExitCodes.TIMEOUT ? forAHang : GENEROUS_TIMEOUT_SECONDS;
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
+  // Only stops a hung build; what a case asserts is its outcome, never its duration.
+  @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void inProcessTheFaultEndsInItsExitCodeAndOneClearLine(HostileCase c) throws Exception {
     try (HostileFixture f = new HostileFixture(tmp)) {
       c.scenario().script(f.plugin(), f);
-      Dvdcli.Result r = new InProcess(f.sockets(), f.specs()).env("DVDCLI_TIMEOUT", TIMEOUT_SECONDS)
+      Dvdcli.Result r = new InProcess(f.sockets(), f.specs())
+          .env("DVDCLI_TIMEOUT", timeout(c, InProcess.HANG_TIMEOUT_SECONDS))
           .run(c.args().toArray(new String[0]));
       ROWS.merge(c.name(), new Row(c, r, null, f.socket().toString()), (a, b) -> new Row(c, r, a.launcher(), f.socket().toString()));
       check(c, r, f);
@@ -229,7 +247,8 @@ class HostilePluginTest {
   void throughTheLauncherTheFaultEndsTheSameWay(HostileCase c) throws Exception {
     try (HostileFixture f = new HostileFixture(tmp)) {
       c.scenario().script(f.plugin(), f);
-      Dvdcli.Result r = new Dvdcli(f.sockets(), f.specs()).env("DVDCLI_TIMEOUT", LAUNCHER_TIMEOUT_SECONDS)
+      // Dvdcli.run bounds the run itself (a hung build fails after 180 s).
+      Dvdcli.Result r = new Dvdcli(f.sockets(), f.specs()).env("DVDCLI_TIMEOUT", timeout(c, Dvdcli.HANG_TIMEOUT_SECONDS))
           .env("DVDCLI_MOUNT_ID", "test-id").run(c.args().toArray(new String[0]));
       ROWS.merge(c.name(), new Row(c, null, r, f.socket().toString()), (a, b) -> new Row(c, a.inProcess(), r, a.socket()));
       check(c, r, f);
@@ -246,7 +265,6 @@ class HostilePluginTest {
 
   private static void check(HostileCase c, Dvdcli.Result r, HostileFixture f) {
     String expected = c.lastLine().replace("<sock>", f.socket().toString());
-    assertTrue(r.millis() < BOUND_MILLIS, "took " + r.millis() + " ms: " + r);
     assertEquals(c.exit(), r.exit(), r.toString());
     assertFalse(r.stderr().contains("\tat "), "no stack trace: " + r.stderr());
     if (c.exit() == 0) {
@@ -288,12 +306,12 @@ class HostilePluginTest {
     });
     List<Dvdcli.Result> runs = new ArrayList<>();
     ROWS.values().forEach(row -> Stream.of(row.inProcess(), row.launcher()).filter(r -> r != null).forEach(runs::add));
-    long hung = runs.stream().filter(r -> r.millis() >= BOUND_MILLIS).count();
+    long hung = runs.stream().filter(r -> r.millis() >= REPORTED_HUNG_MILLIS).count();
     long corrupted = ROWS.values().stream().flatMap(row -> Stream.of(row.inProcess(), row.launcher())
         .filter(r -> r != null).filter(r -> r.exit() == 0 ? !r.stdout().equals(row.c().lastLine() + "\n")
             : r.stdoutBytes().length > 0)).count();
     md.append("\n").append(ROWS.size()).append(" cases, ").append(runs.size()).append(" runs (in-process and")
-        .append(" launcher), ").append(hung).append(" hung (").append(BOUND_MILLIS / 1000).append(" s or more), ")
+        .append(" launcher), ").append(hung).append(" hung (").append(REPORTED_HUNG_MILLIS / 1000).append(" s or more), ")
         .append(corrupted).append(" with a corrupted stdout; the longest took ")
         .append(runs.stream().mapToLong(Dvdcli.Result::millis).max().orElse(0)).append(" ms.\n");
     Path out = Path.of("target", "hostile-cases.md");

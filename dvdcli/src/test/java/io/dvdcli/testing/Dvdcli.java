@@ -36,6 +36,13 @@ public final class Dvdcli {
     }
   }
 
+  /**
+   * The command timeout for a run meant to end in its timeout (a hung plugin): long enough that on
+   * a busy host the fresh JVM's healthy calls still reach the hung one, so the timeout names it. A
+   * loaded 2-core host took up to ~6 s for a cold mount; the hang costs the test this long.
+   */
+  public static final String HANG_TIMEOUT_SECONDS = "15";
+
   private final Map<String, String> env = new HashMap<>();
 
   public Dvdcli(Path socketsDir, Path specsDir) {

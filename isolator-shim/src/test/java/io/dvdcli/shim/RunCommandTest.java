@@ -51,9 +51,11 @@ class RunCommandTest {
     Process shim = shim().builder(List.of("run", "--checkpoint-dir", checkpoints.toString(), "--", "sh", "-c",
             "trap 'echo term > " + trapped + "; exit 143' TERM; touch " + started + "; while :; do sleep 0.1; done"))
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    while (!Files.exists(started) && shim.isAlive()) {
+    long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); // only stops a hung build
+    while (!Files.exists(started) && shim.isAlive() && System.nanoTime() < giveUp) {
       Thread.sleep(50);
     }
+    assertTrue(Files.exists(started), "the command started");
     assertTrue(fake.isMounted("fake", "first"), "mounted while the command runs");
 
     shim.destroy(); // SIGTERM

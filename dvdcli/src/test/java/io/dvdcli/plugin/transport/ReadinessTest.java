@@ -62,8 +62,9 @@ class ReadinessTest {
         .post("VolumeDriver.Mount", new byte[0], Duration.ofMillis(limitMillis), 1 << 20));
     assertEquals("timeout", e.getMessage());
     long tookMillis = (System.nanoTime() - start) / 1_000_000;
+    // Not before the limit. That the limit ended the wait is the exception itself: the plugin
+    // answers after 5 s, and a wait it did not end would have returned that answer.
     assertTrue(tookMillis >= limitMillis, "not before the limit: " + tookMillis + " ms");
-    assertTrue(tookMillis < 4_000, "long before the plugin answers: " + tookMillis + " ms"); // a hang check
   }
 
   @Test
@@ -84,7 +85,9 @@ class ReadinessTest {
     caller.start();
     Thread.sleep(100);
     caller.interrupt();
-    assertTrue(done.await(4, TimeUnit.SECONDS), "the call ended soon after the interrupt");
+    // A generous bound only stops a hung build: that the interrupt ended the wait is the exception
+    // (a wait it did not end would have returned the plugin's answer after 5 s).
+    assertTrue(done.await(60, TimeUnit.SECONDS), "the call ended");
     assertTrue(thrown.get() instanceof InterruptedIOException, "got " + thrown.get());
   }
 }

@@ -87,13 +87,15 @@ class DvdcliDriverTest {
   @Test
   void aHangingMountIsKilledWithItsWholeProcessTreeAtTheTimeout() throws Exception {
     fake.toggle("hang-mount", "vol1", true);
+    // Long enough for the fake to start its child and write both pids on a busy host (its shell
+    // took up to 2.1 s for a whole mount at load 24 on 2 cores); the hang costs this long.
     DvdcliDriver impatient =
-        new DvdcliDriver(fake.path(), Duration.ofMillis(1500), Duration.ofSeconds(5), new ProcessRunner(Map.of()));
+        new DvdcliDriver(fake.path(), Duration.ofSeconds(5), Duration.ofSeconds(5), new ProcessRunner(Map.of()));
 
     DriverException e = assertThrows(DriverException.class,
         () -> impatient.mount(new DockerVolume("rexray", "vol1"), Map.of(), false, VolumeDriver.Started.IGNORE));
 
-    assertEquals("Failed to mount volume 'rexray/vol1': dvdcli timed out after 1500 ms; its process tree was killed",
+    assertEquals("Failed to mount volume 'rexray/vol1': dvdcli timed out after 5 s; its process tree was killed",
         e.getMessage());
     assertFalse(e.outcomeKnown());
     long parent = Long.parseLong(Files.readString(fake.file("hang.pid")).strip());
