@@ -2,6 +2,7 @@ package io.dvdcli;
 
 import io.dvdcli.commands.CapabilitiesCommand;
 import io.dvdcli.commands.CreateCommand;
+import io.dvdcli.commands.FlexvolumeCommand;
 import io.dvdcli.commands.GetCommand;
 import io.dvdcli.commands.ListCommand;
 import io.dvdcli.commands.MountCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.IVersionProvider;
       GetCommand.class,
       ListCommand.class,
       CapabilitiesCommand.class,
+      FlexvolumeCommand.class,
       PluginsCommand.class,
       VersionCommand.class
     })
