@@ -46,6 +46,24 @@ final class FlexvolumeNode implements AutoCloseable {
     this.kubelet = new Kubelet(base.resolve("kubelet"), executable, env);
   }
 
+  /** Another kubelet process on the same node, whose driver calls see {@code extra} too. */
+  Kubelet kubeletWith(Map<String, String> extra) {
+    Map<String, String> more = new HashMap<>(env);
+    more.putAll(extra);
+    return new Kubelet(base.resolve("kubelet"), executable, more);
+  }
+
+  /** Polls (bounded) until {@code condition} holds; no timing is asserted. */
+  static void await(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!condition.call()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("gave up waiting for " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+
   static boolean isRoot() {
     return "root".equals(System.getProperty("user.name"));
   }

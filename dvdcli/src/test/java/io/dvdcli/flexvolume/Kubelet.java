@@ -122,6 +122,11 @@ final class Kubelet {
       return process.isAlive();
     }
 
+    /** Waits (bounded) for the process to end, without kubelet's follow-up. */
+    boolean awaitExit() throws InterruptedException {
+      return process.waitFor(180, TimeUnit.SECONDS);
+    }
+
     /** Waits (bounded) and does what kubelet does after this call. */
     Outcome finish() throws InterruptedException {
       if (!process.waitFor(180, TimeUnit.SECONDS)) {
@@ -214,11 +219,17 @@ final class Kubelet {
   }
 
   Outcome tearDown(Pod pod, String volumeName) throws IOException, InterruptedException {
+    Running running = startTearDown(pod, volumeName);
+    return running == null ? new Outcome(false, 0, "", null, null) : running.finish();
+  }
+
+  /** TearDownAt up to the exec; null when the folder does not exist. */
+  Running startTearDown(Pod pod, String volumeName) throws IOException {
     Path dir = podVolumeDir(pod, volumeName);
     if (!Files.exists(dir)) { // mount.PathExists false: "Unmount skipped because path does not exist"
-      return new Outcome(false, 0, "", null, null);
+      return null;
     }
-    return start("unmount", dir, dir.toString()).finish();
+    return start("unmount", dir, dir.toString());
   }
 
   /** Any other call, e.g. one kubelet makes only for attachable drivers. */
