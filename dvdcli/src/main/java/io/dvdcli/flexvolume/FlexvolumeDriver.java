@@ -6,6 +6,7 @@ import io.dvdcli.volume.VolumeService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class FlexvolumeDriver {
   }
 
   /** kubelet makes the folder 0750 when it is missing (flexvolume util.go prepareForMount). */
-  private static final Set<java.nio.file.attribute.PosixFilePermission> FOLDER_MODE =
+  private static final Set<PosixFilePermission> FOLDER_MODE =
       PosixFilePermissions.fromString("rwxr-x---");
 
   /** Answers the plugin gives for a Mount it did not do: nothing to release after them. */
