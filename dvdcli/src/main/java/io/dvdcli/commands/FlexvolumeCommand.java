@@ -94,7 +94,7 @@ public final class FlexvolumeCommand implements Runnable {
       String plugin = placement.plugin();
       String name = placement.driverName();
       Path launcher = launcher();
-      Path executable = new Installer(placement.pluginDir).install(plugin, name, launcher, stateDir.toAbsolutePath());
+      Path executable = new Installer(placement.pluginDir.toAbsolutePath()).install(plugin, name, launcher, stateDir.toAbsolutePath());
       parent.root.out().println(executable);
       parent.root.out().flush();
       return 0;
