@@ -33,14 +33,11 @@ class FlexvolumeCrashTest {
   void start() throws Exception {
     assumeTrue(FlexvolumeNode.isRoot(), "bind mounts need root (CI runs as root)");
     node = new FlexvolumeNode(tmp, "localvol", Map.of());
-    plugin = LocalVolumePlugin.start(node.sockets.resolve("localvol.sock"), tmp.resolve("plugin-state"));
+    plugin = node.startReferencePlugin();
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (plugin != null) {
-      plugin.close();
-    }
     if (node != null) {
       node.close();
     }

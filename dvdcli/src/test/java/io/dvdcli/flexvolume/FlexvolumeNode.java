@@ -2,6 +2,7 @@ package io.dvdcli.flexvolume;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.dvdcli.examples.plugin.LocalVolumePlugin;
 import io.dvdcli.testing.Dvdcli;
 import io.dvdcli.testing.InProcess;
 import java.io.IOException;
@@ -27,6 +28,7 @@ final class FlexvolumeNode implements AutoCloseable {
   final Path executable;
   final Kubelet kubelet;
   final Map<String, String> env = new HashMap<>();
+  private LocalVolumePlugin referencePlugin;
 
   FlexvolumeNode(Path base, String plugin, Map<String, String> extraEnv) throws IOException {
     this.base = base;
@@ -44,6 +46,12 @@ final class FlexvolumeNode implements AutoCloseable {
     env.put("DVDCLI_RETRY_TIMEOUT", "0");
     env.putAll(extraEnv);
     this.kubelet = new Kubelet(base.resolve("kubelet"), executable, env);
+  }
+
+  /** The reference plugin as {@code localvol} on this node's plugin socket folder; closed with the node. */
+  LocalVolumePlugin startReferencePlugin() throws IOException {
+    referencePlugin = LocalVolumePlugin.start(sockets.resolve("localvol.sock"), base.resolve("plugin-state"));
+    return referencePlugin;
   }
 
   /** Another kubelet process on the same node, whose driver calls see {@code extra} too. */
@@ -92,6 +100,9 @@ final class FlexvolumeNode implements AutoCloseable {
   /** Whatever a failed test left mounted goes, so the temp folder can be deleted. */
   @Override
   public void close() throws IOException, InterruptedException {
+    if (referencePlugin != null) {
+      referencePlugin.close();
+    }
     for (String point : mountsBelow(base)) {
       new ProcessBuilder("umount", "-l", point).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
     }

@@ -41,16 +41,13 @@ class FlexvolumeReferencePluginTest {
 
   @AfterEach
   void stop() throws Exception {
-    if (plugin != null) {
-      plugin.close();
-    }
     if (node != null) {
       node.close();
     }
   }
 
   private void startPlugin() throws IOException {
-    plugin = LocalVolumePlugin.start(node.sockets.resolve("localvol.sock"), tmp.resolve("plugin-state"));
+    plugin = node.startReferencePlugin();
   }
 
   @Test
