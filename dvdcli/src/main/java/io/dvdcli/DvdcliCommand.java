@@ -2,6 +2,7 @@ package io.dvdcli;
 
 import io.dvdcli.commands.CapabilitiesCommand;
 import io.dvdcli.commands.CreateCommand;
+import io.dvdcli.commands.FlexvolumeCommand;
 import io.dvdcli.commands.GetCommand;
 import io.dvdcli.commands.ListCommand;
 import io.dvdcli.commands.MountCommand;
@@ -41,6 +42,7 @@ import picocli.CommandLine.ScopeType;
       GetCommand.class,
       ListCommand.class,
       CapabilitiesCommand.class,
+      FlexvolumeCommand.class,
       PluginsCommand.class,
       VersionCommand.class,
       HelpCommand.class
