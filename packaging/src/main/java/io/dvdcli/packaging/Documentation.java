@@ -83,8 +83,16 @@ public final class Documentation {
   static CommandLine model(Installed command, String version) {
     CommandLine cli = new CommandLine(command.command().get());
     cli.getCommandSpec().name(command.commandName());
+    // One synopsis line: roff fills the text itself, and picocli's own wrapping at 80 columns can
+    // break inside an option's label (--tcp=127.0.0.1:PORT), which AsciiDoc then renders garbled.
+    withWidth(cli, 1000);
     withVersion(cli, command.commandName() + " " + version);
     return cli;
+  }
+
+  private static void withWidth(CommandLine cli, int width) {
+    cli.getCommandSpec().usageMessage().width(width);
+    cli.getSubcommands().values().forEach(sub -> withWidth(sub, width));
   }
 
   /** Each page's footer names the package version, subcommands' pages too. */
