@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.DynamicTest;
@@ -86,6 +88,17 @@ class ManPagesIT {
         }
       }
     }
+  }
+
+  @Test
+  void theUnitsDocumentationKeyNamesABuiltPage() throws IOException {
+    Path unit = TARGET.resolve("files/dvdcli-local-volume-plugin.service");
+    String documentation = Files.readAllLines(unit, StandardCharsets.UTF_8).stream()
+        .filter(l -> l.startsWith("Documentation=man:")).findFirst().orElseThrow();
+    Matcher page = Pattern.compile("Documentation=man:([^()]+)\\((\\d)\\)").matcher(documentation);
+    assertTrue(page.matches(), documentation);
+    Path rendered = TARGET.resolve("man/dvdcli-local-volume-plugin").resolve(page.group(1) + "." + page.group(2));
+    assertTrue(Files.isRegularFile(rendered), documentation + ": no " + rendered);
   }
 
   /** A boolean short option may be folded into a cluster such as [-hV]. */
