@@ -181,6 +181,7 @@ class PackagesIT {
       assertTrue(path.startsWith(STATE_ROOT), mounted);
       assertTrue(Files.isDirectory(path), mounted);
       Files.writeString(path.resolve("hello.txt"), "hello");
+      assertTrue(Files.isDirectory(Path.of("/var/lib/dvdcli/mount-ids")), "no mount-ID record in the package's state folder");
       run(List.of(dvdcli.toString(), "unmount", "--volumedriver=" + name, "--volumename=" + volume), agentEnv, 120)
           .expectSuccess();
       run(List.of(dvdcli.toString(), "remove", "--volumedriver=" + name, "--volumename=" + volume), agentEnv, 60)
