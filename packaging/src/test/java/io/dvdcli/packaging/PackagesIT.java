@@ -160,6 +160,10 @@ class PackagesIT {
     String version = run(List.of(dvdcli.toString(), "version"), agentEnv, 60).expectSuccess().out();
     assertEquals("dvdcli " + VERSION, version.lines().findFirst().orElse(""), version);
     assertTrue(archiveExists(), "no start-up archive in /var/cache/dvdcli");
+    // The agent's call really uses it: told to refuse to start without a usable archive, it starts.
+    String strict = archiveName().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
+    run(List.of(dvdcli.toString(), "version"), Map.of("PATH", SYSTEM_PATH, "DVDCLI_JAVA_OPTS", strict), 60)
+        .expectSuccess();
     String shimPath = HostCommands.which("isolator-shim", SYSTEM_PATH).orElseThrow().toString();
     run(List.of(shimPath, "--help"), agentEnv, 60).expectSuccess();
 
@@ -251,12 +255,18 @@ class PackagesIT {
   }
 
   private static boolean archiveExists() throws IOException {
+    return !archiveName().isEmpty();
+  }
+
+  /** The archive's file name in /var/cache/dvdcli, or "". */
+  private static String archiveName() throws IOException {
     Path cache = Path.of("/var/cache/dvdcli");
     if (!Files.isDirectory(cache)) {
-      return false;
+      return "";
     }
     try (Stream<Path> files = Files.list(cache)) {
-      return files.map(p -> p.getFileName().toString()).anyMatch(n -> n.endsWith(".jsa") || n.endsWith(".aot"));
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsa") || n.endsWith(".aot"))
+          .findFirst().orElse("");
     }
   }
 
