@@ -38,8 +38,10 @@ public final class ConnectionFlags {
       description = "Plugin socket folder (env DVDCLI_SOCKETS_DIR; default /run/docker/plugins).")
   Path socketsDir;
 
-  @Option(names = "--specs-dirs", paramLabel = "DIR[:DIR...]",
-      description = "Plugin spec folders (env DVDCLI_SPECS_DIRS; default /etc/docker/plugins:/usr/lib/docker/plugins).")
+  // "DIRS", not "DIR[:DIR...]": AsciiDoc reads those brackets as markup and the man page's synopsis
+  // lost the option.
+  @Option(names = "--specs-dirs", paramLabel = "DIRS",
+      description = "Plugin spec folders, colon-separated (env DVDCLI_SPECS_DIRS; default /etc/docker/plugins:/usr/lib/docker/plugins).")
   String specsDirs;
 
   @Option(names = "--debug", description = "Diagnostics on stderr (env DVDCLI_DEBUG=1).")
