@@ -76,7 +76,7 @@ public final class DvdcliCommand implements Runnable {
     // A plain UsageException (same line, same exit code as picocli's ParameterException): a
     // picocli exception type here would be loaded from the jar on every call, fast path included.
     throw new UsageException(
-        "missing command (mount, unmount, create, remove, path, get, list, capabilities, plugins, version)");
+        "missing command (mount, unmount, create, remove, path, get, list, capabilities, plugins, flexvolume, version, help)");
   }
 
   public static List<String> versionLines() {
