@@ -138,7 +138,7 @@ public final class MesosFramework {
   }
 
   private Optional<TaskOutcome> consume(Subscription subscription) throws IOException {
-    while (true) {
+    while (!isStopping()) {
       Optional<Event> next = subscription.next();
       if (next.isEmpty()) {
         throw new IOException("the master closed the event stream");
@@ -172,6 +172,7 @@ public final class MesosFramework {
         }
       }
     }
+    return Optional.empty();
   }
 
   private void subscribed(Subscription subscription, Event.Subscribed subscribed) throws IOException {
@@ -292,12 +293,18 @@ public final class MesosFramework {
 
   /**
    * A 403 means the master no longer sees our stream: re-subscribe. Any other 4xx means the call
-   * itself is wrong, which a retry would repeat forever.
+   * itself is wrong, which a retry would repeat forever — unless we are stopping: after TEARDOWN
+   * the master has forgotten the framework and answers an event already in flight (an offer to
+   * decline, an update to acknowledge) with 400 "Framework cannot be found".
    */
   private void send(Call.Builder call) throws IOException {
     try {
       master.send(call.build(), streamId);
     } catch (MasterRejectedException e) {
+      if (isStopping()) {
+        log("after teardown: " + e.getMessage());
+        return;
+      }
       if (e.status() == 403) {
         throw new IOException(e.getMessage(), e);
       }
