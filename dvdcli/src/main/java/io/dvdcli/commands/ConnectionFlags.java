@@ -6,6 +6,7 @@ import io.dvdcli.plugin.DockerEngineLocator;
 import io.dvdcli.plugin.PluginAddress;
 import io.dvdcli.plugin.PluginDiscovery;
 import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.PluginLookup;
 import io.dvdcli.plugin.transport.Backoff;
 import io.dvdcli.plugin.transport.Deadline;
 import io.dvdcli.plugin.transport.HttpClients;
@@ -62,10 +63,18 @@ public final class ConnectionFlags {
   }
 
   public PluginDiscovery discovery(Map<String, String> env) {
-    Path sockets = socketsDir != null ? socketsDir
+    return discovery(socketsDir, specsDirs, env);
+  }
+
+  /**
+   * Where plugins are looked for: the flags when given, else {@code DVDCLI_SOCKETS_DIR} and {@code
+   * DVDCLI_SPECS_DIRS}, else Docker's folders; managed plugins through {@code DOCKER_HOST}'s engine.
+   */
+  public static PluginDiscovery discovery(Path socketsDirFlag, String specsDirsFlag, Map<String, String> env) {
+    Path sockets = socketsDirFlag != null ? socketsDirFlag
         : env.containsKey("DVDCLI_SOCKETS_DIR") ? Path.of(env.get("DVDCLI_SOCKETS_DIR"))
         : PluginDiscovery.DEFAULT_SOCKETS_DIR;
-    String specs = specsDirs != null ? specsDirs : env.get("DVDCLI_SPECS_DIRS");
+    String specs = specsDirsFlag != null ? specsDirsFlag : env.get("DVDCLI_SPECS_DIRS");
     List<Path> specPaths = new ArrayList<>();
     if (specs == null) {
       specPaths.addAll(PluginDiscovery.DEFAULT_SPECS_DIRS);

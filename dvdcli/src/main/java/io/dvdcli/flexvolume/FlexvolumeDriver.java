@@ -1,5 +1,7 @@
 package io.dvdcli.flexvolume;
 
+import io.dvdcli.hostmounts.BindMounts;
+import io.dvdcli.hostmounts.HostMountException;
 import io.dvdcli.plugin.PluginException;
 import io.dvdcli.plugin.PluginException.Kind;
 import io.dvdcli.volume.VolumeService;
@@ -94,7 +96,7 @@ public final class FlexvolumeDriver {
         }
         default -> DriverStatus.notSupported(call);
       };
-    } catch (FlexvolumeException e) {
+    } catch (FlexvolumeException | HostMountException e) {
       return DriverStatus.failure(e.getMessage());
     } catch (IOException e) {
       return DriverStatus.failure("Failed to read or write the mount records: " + e.getMessage());
@@ -154,7 +156,7 @@ public final class FlexvolumeDriver {
     steps.reached("mount:after-plugin-mount");
     try {
       mounts.bind(source, target, request.readOnly());
-    } catch (FlexvolumeException e) {
+    } catch (HostMountException e) {
       throw new FlexvolumeException(e.getMessage() + release(volumes, record), e);
     }
     return DriverStatus.success(what + " mounted at '" + target + "'" + (request.readOnly() ? " read-only" : ""));

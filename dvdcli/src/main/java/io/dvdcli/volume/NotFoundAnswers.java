@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * others "not found" or "does not exist". Anything else from Get is a real failure, never a reason
  * to create the volume.
  */
-final class NotFoundAnswers {
+public final class NotFoundAnswers {
   private static final Pattern NOT_FOUND =
       Pattern.compile(
           "no such volume|not found|could ?n[o']t find|cannot find|can't find|unable to find"
@@ -17,7 +17,7 @@ final class NotFoundAnswers {
 
   private NotFoundAnswers() {}
 
-  static boolean saysNotFound(String message) {
+  public static boolean saysNotFound(String message) {
     return message != null && NOT_FOUND.matcher(message.toLowerCase(Locale.ROOT)).find();
   }
 }

@@ -1,5 +1,6 @@
 package io.dvdcli.flexvolume;
 
+import io.dvdcli.hostmounts.BindMounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.dvdcli.examples.plugin.LocalVolumePlugin;

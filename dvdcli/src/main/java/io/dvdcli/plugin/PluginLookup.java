@@ -1,9 +1,6 @@
-package io.dvdcli.commands;
+package io.dvdcli.plugin;
 
 import io.dvdcli.log.Diagnostics;
-import io.dvdcli.plugin.PluginAddress;
-import io.dvdcli.plugin.PluginDiscovery;
-import io.dvdcli.plugin.PluginException;
 import io.dvdcli.plugin.transport.Backoff;
 import io.dvdcli.plugin.transport.Deadline;
 import io.dvdcli.plugin.transport.Sleeper;
@@ -16,14 +13,14 @@ import java.time.Duration;
  * may be restarting); every other answer is definite: a disabled plugin, a bad name or spec file,
  * an engine that refuses or answers nonsense fail at once.
  */
-final class PluginLookup {
+public final class PluginLookup {
   private final PluginDiscovery discovery;
   private final Backoff backoff;
   private final Deadline deadline;
   private final Sleeper sleeper;
   private final Diagnostics log;
 
-  PluginLookup(PluginDiscovery discovery, Backoff backoff, Deadline deadline, Sleeper sleeper, Diagnostics log) {
+  public PluginLookup(PluginDiscovery discovery, Backoff backoff, Deadline deadline, Sleeper sleeper, Diagnostics log) {
     this.discovery = discovery;
     this.backoff = backoff;
     this.deadline = deadline;
@@ -31,11 +28,11 @@ final class PluginLookup {
     this.log = log;
   }
 
-  static boolean worthLookingAgain(PluginException e) {
+  public static boolean worthLookingAgain(PluginException e) {
     return e.kind() == PluginException.Kind.NOT_FOUND || e.kind() == PluginException.Kind.UNREACHABLE;
   }
 
-  PluginAddress find(String name) throws PluginException {
+  public PluginAddress find(String name) throws PluginException {
     Duration slept = Duration.ZERO;
     for (int retries = 0; ; retries++) {
       try {

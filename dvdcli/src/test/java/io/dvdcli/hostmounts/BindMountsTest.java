@@ -1,4 +1,4 @@
-package io.dvdcli.flexvolume;
+package io.dvdcli.hostmounts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

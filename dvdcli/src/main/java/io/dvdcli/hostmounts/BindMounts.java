@@ -1,4 +1,4 @@
-package io.dvdcli.flexvolume;
+package io.dvdcli.hostmounts;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,34 +11,34 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pod's folder as a bind mount of the plugin's mount point, as Docker mounts a plugin's volume
+ * A pod's folder (Flexvolume, CSI) as a bind mount of the plugin's mount point, as Docker mounts a plugin's volume
  * into a container ({@code rbind}, read-only when asked), made and removed with util-linux
  * {@code mount}/{@code umount} (as kubelet's own mounter does), each bounded in time. Whether a
  * folder is mounted comes from {@code /proc/self/mountinfo}: a bind mount of a folder on the same
  * file system has the same device as its parent, which kubelet's own check cannot see.
  */
-final class BindMounts {
+public final class BindMounts {
   private final Path mountinfo;
   private final Duration limit;
 
-  BindMounts(Path mountinfo, Duration limit) {
+  public BindMounts(Path mountinfo, Duration limit) {
     this.mountinfo = mountinfo;
     this.limit = limit;
   }
 
-  static BindMounts ofThisHost() {
+  public static BindMounts ofThisHost() {
     return new BindMounts(Path.of("/proc/self/mountinfo"), Duration.ofSeconds(30));
   }
 
-  void bind(String source, String target, boolean readOnly) throws FlexvolumeException {
+  public void bind(String source, String target, boolean readOnly) throws HostMountException {
     run(List.of("mount", "--rbind", "--", source, target), "bind-mount '" + source + "' at '" + target + "'");
     if (readOnly) {
       try {
         run(List.of("mount", "-o", "remount,bind,ro", "--", target), "make the bind mount at '" + target + "' read-only");
-      } catch (FlexvolumeException e) {
+      } catch (HostMountException e) {
         try {
           unbind(target);
-        } catch (FlexvolumeException ignored) {
+        } catch (HostMountException ignored) {
           // The first failure is the one to report; a later unmount call finds what is left.
         }
         throw e;
@@ -46,11 +46,11 @@ final class BindMounts {
     }
   }
 
-  void unbind(String target) throws FlexvolumeException {
+  public void unbind(String target) throws HostMountException {
     run(List.of("umount", "--recursive", "--", target), "unmount '" + target + "'");
   }
 
-  boolean isMountPoint(String path) throws FlexvolumeException {
+  public boolean isMountPoint(String path) throws HostMountException {
     try {
       for (String line : Files.readAllLines(mountinfo, StandardCharsets.UTF_8)) {
         String[] fields = line.split(" ");
@@ -60,12 +60,12 @@ final class BindMounts {
       }
       return false;
     } catch (IOException e) {
-      throw new FlexvolumeException("Failed to read the mount table '" + mountinfo + "': " + e.getMessage(), e);
+      throw new HostMountException("Failed to read the mount table '" + mountinfo + "': " + e.getMessage(), e);
     }
   }
 
   /** The kernel writes space, tab, newline and backslash in paths as three-digit octal escapes. */
-  static String unescape(String field) {
+  public static String unescape(String field) {
     StringBuilder out = new StringBuilder(field.length());
     for (int i = 0; i < field.length(); i++) {
       char c = field.charAt(i);
@@ -83,17 +83,17 @@ final class BindMounts {
     return s.charAt(i) >= '0' && s.charAt(i) <= '7';
   }
 
-  private void run(List<String> argv, String what) throws FlexvolumeException {
+  private void run(List<String> argv, String what) throws HostMountException {
     Process process;
     try {
       process = new ProcessBuilder(argv).redirectInput(new File("/dev/null")).redirectErrorStream(true).start();
     } catch (IOException e) {
-      throw new FlexvolumeException("Failed to " + what + ": cannot run " + argv.get(0) + ": " + e.getMessage(), e);
+      throw new HostMountException("Failed to " + what + ": cannot run " + argv.get(0) + ": " + e.getMessage(), e);
     }
     try (InputStream output = process.getInputStream()) {
       if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        throw new FlexvolumeException("Failed to " + what + ": " + argv.get(0) + " did not finish within "
+        throw new HostMountException("Failed to " + what + ": " + argv.get(0) + " did not finish within "
             + limit.toSeconds() + " s (killed)");
       }
       // mount and umount say at most a few lines; the process has ended, so this cannot block long.
@@ -101,14 +101,14 @@ final class BindMounts {
       if (process.exitValue() != 0) {
         String last = said.isEmpty() ? argv.get(0) + " exited with status " + process.exitValue()
             : said.lines().reduce((a, b) -> b).orElse(said);
-        throw new FlexvolumeException("Failed to " + what + ": " + last);
+        throw new HostMountException("Failed to " + what + ": " + last);
       }
     } catch (IOException e) {
-      throw new FlexvolumeException("Failed to " + what + ": " + e.getMessage(), e);
+      throw new HostMountException("Failed to " + what + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
-      throw new FlexvolumeException("Failed to " + what + ": interrupted");
+      throw new HostMountException("Failed to " + what + ": interrupted");
     }
   }
 }

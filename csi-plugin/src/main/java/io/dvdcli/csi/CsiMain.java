@@ -1,0 +1,253 @@
+package io.dvdcli.csi;
+
+import io.dvdcli.DvdcliCommand;
+import io.dvdcli.commands.ConnectionFlags;
+import io.dvdcli.csi.controller.ControllerService;
+import io.dvdcli.csi.identity.IdentityService;
+import io.dvdcli.csi.identity.RegistrationService;
+import io.dvdcli.csi.node.NodeService;
+import io.dvdcli.csi.node.Steps;
+import io.dvdcli.csi.server.CallLog;
+import io.dvdcli.csi.server.CsiServer;
+import io.dvdcli.csi.server.UnixEndpoint;
+import io.dvdcli.csi.volumes.DockerPlugins;
+import io.dvdcli.hostmounts.BindMounts;
+import io.dvdcli.log.Diagnostics;
+import io.dvdcli.plugin.transport.Backoff;
+import io.grpc.ServerServiceDefinition;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dvdcli-csi}: a long-running CSI plugin (Identity, Node, Controller) that serves the
+ * volumes of any Docker volume plugin to Kubernetes, plus kubelet's registration socket. Every
+ * flag has an environment variable, as is usual for a DaemonSet's container.
+ */
+@Command(name = "dvdcli-csi", mixinStandardHelpOptions = true, versionProvider = CsiMain.Version.class,
+    description = "Serve any Docker volume plugin's volumes to Kubernetes over CSI.")
+public final class CsiMain implements Callable<Integer> {
+  /** The CSIDriver object's name unless --name says otherwise. */
+  public static final String DEFAULT_NAME = "csi.dvdcli.io";
+  public static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/dvdcli/csi");
+  /** DNS-1123 subdomain, at most 63 characters (the CSI spec's rule for the plugin name). */
+  private static final Pattern NAME = Pattern.compile("[a-z0-9A-Z]([-a-z0-9A-Z.]{0,61}[a-z0-9A-Z])?");
+
+  public enum Mode { all, node, controller }
+
+  @Option(names = "--endpoint", paramLabel = "unix:///PATH",
+      description = "The CSI socket (env CSI_ENDPOINT).")
+  String endpoint;
+
+  @Option(names = "--name", paramLabel = "NAME",
+      description = "Plugin name, the same as the CSIDriver object's (env DVDCLI_CSI_NAME; default " + DEFAULT_NAME + ").")
+  String name;
+
+  @Option(names = "--node-id", paramLabel = "ID",
+      description = "This node's id for NodeGetInfo (env NODE_ID; default the host name).")
+  String nodeId;
+
+  @Option(names = "--volumedriver", paramLabel = "PLUGIN",
+      description = "Docker plugin for volumes that name none (env DVDCLI_CSI_VOLUMEDRIVER).")
+  String volumeDriver;
+
+  @Option(names = "--mode", paramLabel = "MODE",
+      description = "Services to run: all, node or controller (env DVDCLI_CSI_MODE; default all).")
+  Mode mode;
+
+  @Option(names = "--state-dir", paramLabel = "DIR",
+      description = "Records of publications and created volumes (env DVDCLI_CSI_STATE_DIR; default /var/lib/dvdcli/csi).")
+  Path stateDir;
+
+  @Option(names = "--registration-dir", paramLabel = "DIR",
+      description = "kubelet's plugin registry (e.g. /var/lib/kubelet/plugins_registry): register there, no sidecar "
+          + "needed (env DVDCLI_CSI_REGISTRATION_DIR).")
+  Path registrationDir;
+
+  @Option(names = "--kubelet-endpoint", paramLabel = "PATH",
+      description = "The CSI socket's path on the host, as kubelet dials it (env DVDCLI_CSI_KUBELET_ENDPOINT; "
+          + "default the --endpoint path).")
+  Path kubeletEndpoint;
+
+  @Option(names = "--retry-timeout", paramLabel = "SECONDS",
+      description = "Docker-style back-off budget for a missing or refusing plugin (env DVDCLI_RETRY_TIMEOUT; default 30).")
+  Double retrySeconds;
+
+  @Option(names = "--sockets-dir", paramLabel = "DIR",
+      description = "Plugin socket folder (env DVDCLI_SOCKETS_DIR; default /run/docker/plugins).")
+  Path socketsDir;
+
+  @Option(names = "--specs-dirs", paramLabel = "DIRS",
+      description = "Plugin spec folders, colon-separated (env DVDCLI_SPECS_DIRS; default /etc/docker/plugins:/usr/lib/docker/plugins).")
+  String specsDirs;
+
+  @Option(names = "--debug", description = "Diagnostics on stderr, Identity calls logged too (env DVDCLI_DEBUG=1).")
+  boolean debug;
+
+  private final Map<String, String> env;
+  private final PrintStream err;
+  private final CountDownLatch stopped;
+
+  CsiMain(Map<String, String> env, PrintStream err, CountDownLatch stopped) {
+    this.env = env;
+    this.err = err;
+    this.stopped = stopped;
+  }
+
+  public static void main(String[] args) {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "csi-shutdown"));
+    System.exit(run(args, System.getenv(), System.err, stopped));
+  }
+
+  /** Runs until {@code stopped} counts down; the exit code. Bad input: one line on stderr, 2. */
+  static int run(String[] args, Map<String, String> env, PrintStream err, CountDownLatch stopped) {
+    CommandLine cli = new CommandLine(new CsiMain(env, err, stopped));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setParameterExceptionHandler((e, argv) -> {
+      err.println("dvdcli-csi: " + e.getMessage());
+      return 2;
+    });
+    cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+      if (e instanceof IllegalArgumentException) {
+        err.println("dvdcli-csi: " + e.getMessage());
+        return 2;
+      }
+      err.println("dvdcli-csi: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    Settings settings = settings();
+    boolean verbose = debug || "1".equals(env.get("DVDCLI_DEBUG")) || "true".equalsIgnoreCase(env.get("DVDCLI_DEBUG"));
+    Diagnostics diagnostics = new Diagnostics(err, verbose);
+    DockerPlugins plugins = new DockerPlugins(ConnectionFlags.discovery(socketsDir, specsDirs, env),
+        new Backoff(settings.retryBudget()), diagnostics);
+    CallLog log = new CallLog(err, !verbose);
+    List<ServerServiceDefinition> services = new ArrayList<>();
+    boolean controller = settings.mode() != Mode.node;
+    services.add(new IdentityService(settings.name(), version(), controller, settings.volumeDriver(), plugins).bindService());
+    if (settings.mode() != Mode.controller) {
+      services.add(new NodeService(settings.nodeId(), settings.volumeDriver(), plugins, settings.stateDir(),
+          BindMounts.ofThisHost(), Steps.fromEnvironment(env)).bindService());
+    }
+    if (controller) {
+      services.add(new ControllerService(settings.volumeDriver(), plugins, settings.stateDir()).bindService());
+    }
+    try (CsiServer server = new CsiServer()) {
+      server.serve(settings.endpoint().path(), log, services);
+      if (settings.registrationDir().isPresent()) {
+        Path socket = settings.registrationDir().get().resolve(settings.name() + "-reg.sock");
+        server.serve(socket, log, List.of(RegistrationService.definition(settings.name(),
+            settings.kubeletEndpoint().toString(), err)));
+        err.println("dvdcli-csi: registering with kubelet through " + socket);
+      }
+      err.println("dvdcli-csi: " + settings.name() + " " + version() + " serving " + settings.mode() + " on "
+          + settings.endpoint() + " (node " + settings.nodeId() + ", default plugin "
+          + settings.volumeDriver().orElse("none") + ", state in " + settings.stateDir() + ")");
+      stopped.await();
+      err.println("dvdcli-csi: stopping");
+    }
+    return 0;
+  }
+
+  /** The flags and their environment variables, checked. */
+  record Settings(UnixEndpoint endpoint, String name, String nodeId, Optional<String> volumeDriver, Mode mode,
+      Path stateDir, Optional<Path> registrationDir, Path kubeletEndpoint, Duration retryBudget) {}
+
+  Settings settings() {
+    String endpointText = endpoint != null ? endpoint : env.get("CSI_ENDPOINT");
+    if (endpointText == null || endpointText.isBlank()) {
+      throw new IllegalArgumentException("no endpoint: give --endpoint unix:///path/csi.sock or CSI_ENDPOINT");
+    }
+    UnixEndpoint at = UnixEndpoint.parse(endpointText);
+    String pluginName = first(name, env.get("DVDCLI_CSI_NAME")).orElse(DEFAULT_NAME);
+    if (!NAME.matcher(pluginName).matches()) {
+      throw new IllegalArgumentException("--name '" + pluginName
+          + "' must be at most 63 letters, digits, '-' and '.', beginning and ending with a letter or digit");
+    }
+    String node = first(nodeId, env.get("NODE_ID")).orElseGet(CsiMain::hostName);
+    Optional<String> driver = first(volumeDriver, env.get("DVDCLI_CSI_VOLUMEDRIVER"));
+    if (driver.isPresent() && driver.get().indexOf('#') >= 0) {
+      throw new IllegalArgumentException("--volumedriver '" + driver.get() + "' cannot hold '#'");
+    }
+    Mode m = mode;
+    if (m == null) {
+      String fromEnv = env.getOrDefault("DVDCLI_CSI_MODE", "all");
+      try {
+        m = Mode.valueOf(fromEnv);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("DVDCLI_CSI_MODE='" + fromEnv + "' must be all, node or controller");
+      }
+    }
+    Path state = stateDir != null ? stateDir : first(null, env.get("DVDCLI_CSI_STATE_DIR")).map(Path::of)
+        .orElse(DEFAULT_STATE_DIR);
+    Optional<Path> registration = Optional.ofNullable(registrationDir)
+        .or(() -> first(null, env.get("DVDCLI_CSI_REGISTRATION_DIR")).map(Path::of));
+    Path kubelet = kubeletEndpoint != null ? kubeletEndpoint
+        : first(null, env.get("DVDCLI_CSI_KUBELET_ENDPOINT")).map(Path::of).orElse(at.path());
+    return new Settings(at, pluginName, node, driver, m, state.toAbsolutePath(), registration, kubelet,
+        retryBudget());
+  }
+
+  private Duration retryBudget() {
+    Double value = retrySeconds;
+    String fromEnv = env.get("DVDCLI_RETRY_TIMEOUT");
+    if (value == null && fromEnv != null && !fromEnv.isBlank()) {
+      try {
+        value = Double.valueOf(fromEnv.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("DVDCLI_RETRY_TIMEOUT='" + fromEnv + "' is not a number of seconds");
+      }
+    }
+    if (value == null) {
+      return Duration.ofSeconds(30);
+    }
+    if (value.isNaN() || value < 0 || value > 86_400) {
+      throw new IllegalArgumentException("the retry timeout must be between 0 and 86400 seconds");
+    }
+    return Duration.ofMillis(Math.round(value * 1000));
+  }
+
+  private static Optional<String> first(String flag, String fromEnv) {
+    if (flag != null && !flag.isBlank()) {
+      return Optional.of(flag.trim());
+    }
+    return fromEnv == null || fromEnv.isBlank() ? Optional.empty() : Optional.of(fromEnv.trim());
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      throw new IllegalArgumentException("no --node-id and the host name cannot be read: " + e.getMessage());
+    }
+  }
+
+  static String version() {
+    String line = DvdcliCommand.versionLines().get(0);
+    return line.substring(line.indexOf(' ') + 1);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"dvdcli-csi " + version()};
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.dvdcli.csi.identity;
+
+import com.google.protobuf.BoolValue;
+import csi.v1.Csi.GetPluginCapabilitiesRequest;
+import csi.v1.Csi.GetPluginCapabilitiesResponse;
+import csi.v1.Csi.GetPluginInfoRequest;
+import csi.v1.Csi.GetPluginInfoResponse;
+import csi.v1.Csi.PluginCapability;
+import csi.v1.Csi.ProbeRequest;
+import csi.v1.Csi.ProbeResponse;
+import csi.v1.IdentityGrpc;
+import io.dvdcli.csi.volumes.DockerPlugins;
+import io.dvdcli.plugin.PluginException;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.util.Optional;
+
+/**
+ * Who this plugin is and whether it can work: Probe is the default Docker plugin's Activate, so a
+ * node whose plugin is missing or stopped reports FAILED_PRECONDITION (the liveness probe and the
+ * CO see why) instead of failing every publish later.
+ */
+public final class IdentityService extends IdentityGrpc.IdentityImplBase {
+  private final String name;
+  private final String version;
+  private final boolean controller;
+  private final Optional<String> defaultDriver;
+  private final DockerPlugins plugins;
+
+  public IdentityService(String name, String version, boolean controller, Optional<String> defaultDriver,
+      DockerPlugins plugins) {
+    this.name = name;
+    this.version = version;
+    this.controller = controller;
+    this.defaultDriver = defaultDriver;
+    this.plugins = plugins;
+  }
+
+  @Override
+  public void getPluginInfo(GetPluginInfoRequest request, StreamObserver<GetPluginInfoResponse> answer) {
+    answer.onNext(GetPluginInfoResponse.newBuilder().setName(name).setVendorVersion(version).build());
+    answer.onCompleted();
+  }
+
+  @Override
+  public void getPluginCapabilities(GetPluginCapabilitiesRequest request,
+      StreamObserver<GetPluginCapabilitiesResponse> answer) {
+    GetPluginCapabilitiesResponse.Builder out = GetPluginCapabilitiesResponse.newBuilder();
+    if (controller) {
+      out.addCapabilities(PluginCapability.newBuilder().setService(PluginCapability.Service.newBuilder()
+          .setType(PluginCapability.Service.Type.CONTROLLER_SERVICE)));
+    }
+    answer.onNext(out.build());
+    answer.onCompleted();
+  }
+
+  @Override
+  public void probe(ProbeRequest request, StreamObserver<ProbeResponse> answer) {
+    if (defaultDriver.isPresent()) {
+      try {
+        plugins.check(defaultDriver.get());
+      } catch (PluginException e) {
+        answer.onError(Status.FAILED_PRECONDITION
+            .withDescription("Docker plugin '" + defaultDriver.get() + "' is not ready: " + e.getMessage())
+            .asRuntimeException());
+        return;
+      }
+    }
+    answer.onNext(ProbeResponse.newBuilder().setReady(BoolValue.of(true)).build());
+    answer.onCompleted();
+  }
+}

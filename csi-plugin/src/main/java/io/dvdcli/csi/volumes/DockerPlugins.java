@@ -1,0 +1,94 @@
+package io.dvdcli.csi.volumes;
+
+import io.dvdcli.log.Diagnostics;
+import io.dvdcli.plugin.PluginAddress;
+import io.dvdcli.plugin.PluginDiscovery;
+import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.PluginLookup;
+import io.dvdcli.plugin.transport.Backoff;
+import io.dvdcli.plugin.transport.Deadline;
+import io.dvdcli.plugin.transport.PluginClient;
+import io.dvdcli.plugin.transport.Sleeper;
+import io.dvdcli.volume.VolumeDriverClient;
+import io.dvdcli.volume.VolumeService;
+import io.grpc.Context;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Docker plugins behind the CSI calls, found and called exactly as dvdcli finds and calls them
+ * (sockets, spec files, managed plugins through the engine; Docker's back-off for a plugin that is
+ * not there yet). Each CSI call gets its own time budget: what the CO's gRPC deadline leaves, less
+ * a margin to answer in, and never more than Docker's own 2-minute limit for Mount.
+ *
+ * <p>Activate is sent once per plugin, as Docker does, and again after the plugin stopped
+ * answering (it may have been restarted, and a new process needs the handshake).
+ */
+public final class DockerPlugins {
+  static final Duration LONGEST_CALL = Duration.ofMinutes(2);
+  static final Duration ANSWER_MARGIN = Duration.ofMillis(500);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  private final PluginDiscovery discovery;
+  private final Backoff backoff;
+  private final Diagnostics log;
+  private final Map<String, PluginAddress> activated = new ConcurrentHashMap<>();
+
+  public DockerPlugins(PluginDiscovery discovery, Backoff backoff, Diagnostics log) {
+    this.discovery = discovery;
+    this.backoff = backoff;
+    this.log = log;
+  }
+
+  /** One plugin, ready for calls within this CSI call's budget. */
+  public record Plugin(VolumeDriverClient driver, VolumeService volumes) {}
+
+  public Plugin connect(String driverName) throws PluginException {
+    return connect(driverName, false);
+  }
+
+  /** Looks the plugin up and activates it even when it answered before (Probe: is it still there?). */
+  public Plugin check(String driverName) throws PluginException {
+    return connect(driverName, true);
+  }
+
+  private Plugin connect(String driverName, boolean afresh) throws PluginException {
+    Deadline deadline = Deadline.in(budget());
+    try {
+      PluginAddress known = afresh ? null : activated.get(driverName);
+      PluginAddress address = known != null ? known
+          : new PluginLookup(discovery, backoff, deadline, Sleeper.REAL, log).find(driverName);
+      PluginClient client = PluginClient.connect(address, CONNECT_TIMEOUT, backoff, deadline, Sleeper.REAL, log);
+      VolumeDriverClient driver = new VolumeDriverClient(client);
+      if (known == null) {
+        driver.activate();
+        activated.put(driverName, address);
+      }
+      return new Plugin(driver, new VolumeService(driver, log));
+    } catch (PluginException e) {
+      forget(driverName, e);
+      throw e;
+    }
+  }
+
+  /** After a failed call: a plugin that stopped answering is looked up and activated afresh. */
+  public void forget(String driverName, PluginException e) {
+    if (e.kind() != PluginException.Kind.REFUSED && e.kind() != PluginException.Kind.NOT_IMPLEMENTED) {
+      activated.remove(driverName);
+    }
+  }
+
+  private static Duration budget() {
+    io.grpc.Deadline callDeadline = Context.current().getDeadline();
+    if (callDeadline == null) {
+      return LONGEST_CALL;
+    }
+    Duration left = Duration.ofMillis(callDeadline.timeRemaining(TimeUnit.MILLISECONDS)).minus(ANSWER_MARGIN);
+    if (left.isNegative()) {
+      return Duration.ZERO;
+    }
+    return left.compareTo(LONGEST_CALL) < 0 ? left : LONGEST_CALL;
+  }
+}
