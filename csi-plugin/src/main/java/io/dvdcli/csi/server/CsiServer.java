@@ -51,7 +51,7 @@ public final class CsiServer implements AutoCloseable {
         .workerEventLoopGroup(workers)
         .executor(calls);
     for (ServerServiceDefinition service : services) {
-      builder.addService(ServerInterceptors.intercept(service, log));
+      builder.addService(ServerInterceptors.intercept(service, new ThrownStatuses(), log));
     }
     Server server = builder.build().start();
     servers.add(server);
