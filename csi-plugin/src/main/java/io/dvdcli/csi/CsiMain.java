@@ -81,6 +81,11 @@ public final class CsiMain implements Callable<Integer> {
           + "default the --endpoint path).")
   Path kubeletEndpoint;
 
+  @Option(names = "--plugin-concurrency", paramLabel = "N",
+      description = "CSI calls that may use one Docker plugin at once; the rest wait their turn (env "
+          + "DVDCLI_CSI_PLUGIN_CONCURRENCY; default 1: rclone's plugin hangs with three Mounts at once).")
+  Integer pluginConcurrency;
+
   @Option(names = "--retry-timeout", paramLabel = "SECONDS",
       description = "Docker-style back-off budget for a missing or refusing plugin (env DVDCLI_RETRY_TIMEOUT; default 30).")
   Double retrySeconds;
@@ -137,7 +142,7 @@ public final class CsiMain implements Callable<Integer> {
     boolean verbose = debug || "1".equals(env.get("DVDCLI_DEBUG")) || "true".equalsIgnoreCase(env.get("DVDCLI_DEBUG"));
     Diagnostics diagnostics = new Diagnostics(err, verbose);
     DockerPlugins plugins = new DockerPlugins(ConnectionFlags.discovery(socketsDir, specsDirs, env),
-        new Backoff(settings.retryBudget()), diagnostics);
+        new Backoff(settings.retryBudget()), settings.pluginConcurrency(), diagnostics);
     CallLog log = new CallLog(err, !verbose);
     List<ServerServiceDefinition> services = new ArrayList<>();
     boolean controller = settings.mode() != Mode.node;
@@ -168,7 +173,8 @@ public final class CsiMain implements Callable<Integer> {
 
   /** The flags and their environment variables, checked. */
   record Settings(UnixEndpoint endpoint, String name, String nodeId, Optional<String> volumeDriver, Mode mode,
-      Path stateDir, Optional<Path> registrationDir, Path kubeletEndpoint, Duration retryBudget) {}
+      Path stateDir, Optional<Path> registrationDir, Path kubeletEndpoint, Duration retryBudget,
+      int pluginConcurrency) {}
 
   Settings settings() {
     String endpointText = endpoint != null ? endpoint : env.get("CSI_ENDPOINT");
@@ -202,7 +208,29 @@ public final class CsiMain implements Callable<Integer> {
     Path kubelet = kubeletEndpoint != null ? kubeletEndpoint
         : first(null, env.get("DVDCLI_CSI_KUBELET_ENDPOINT")).map(Path::of).orElse(at.path());
     return new Settings(at, pluginName, node, driver, m, state.toAbsolutePath(), registration, kubelet,
-        retryBudget());
+        retryBudget(), concurrency());
+  }
+
+  private int concurrency() {
+    if (pluginConcurrency != null) {
+      return checkedConcurrency(pluginConcurrency, "--plugin-concurrency");
+    }
+    String fromEnv = env.get("DVDCLI_CSI_PLUGIN_CONCURRENCY");
+    if (fromEnv == null || fromEnv.isBlank()) {
+      return 1;
+    }
+    try {
+      return checkedConcurrency(Integer.parseInt(fromEnv.trim()), "DVDCLI_CSI_PLUGIN_CONCURRENCY");
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("DVDCLI_CSI_PLUGIN_CONCURRENCY='" + fromEnv + "' is not a number");
+    }
+  }
+
+  private static int checkedConcurrency(int n, String where) {
+    if (n < 1 || n > 1024) {
+      throw new IllegalArgumentException(where + " must be between 1 and 1024, not " + n);
+    }
+    return n;
   }
 
   private Duration retryBudget() {

@@ -117,8 +117,7 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
           + "' exists with other parameters").asRuntimeException();
     }
     String doing = "create volume '" + wanted.volume() + "' with plugin '" + wanted.driver() + "'";
-    DockerPlugins.Plugin plugin = connect(wanted.driver(), doing);
-    try {
+    try (DockerPlugins.Plugin plugin = connect(wanted.driver(), doing)) {
       if (!(plugin.driver().get(wanted.volume()) instanceof VolumeLookup.Found)) {
         plugin.driver().create(wanted.volume(), options);
       }
@@ -154,8 +153,7 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
     VolumeId id = parsed.get();
     try (InFlight.Claim claim = inFlight.claim(id.encode(), "volume '" + id.encode() + "'")) {
       String doing = "delete volume '" + id.volume() + "' of plugin '" + id.driver() + "'";
-      DockerPlugins.Plugin plugin = connect(id.driver(), doing);
-      try {
+      try (DockerPlugins.Plugin plugin = connect(id.driver(), doing)) {
         plugin.driver().remove(id.volume());
       } catch (PluginException e) {
         if (!(e.kind() == Kind.REFUSED && NotFoundAnswers.saysNotFound(e.getMessage()))) {
@@ -179,9 +177,8 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
     require(request.getVolumeCapabilitiesCount() > 0, "volume_capabilities are required");
     VolumeId id = parse(request.getVolumeId());
     String doing = "validate volume '" + id.volume() + "' of plugin '" + id.driver() + "'";
-    DockerPlugins.Plugin plugin = connect(id.driver(), doing);
     Scope scope;
-    try {
+    try (DockerPlugins.Plugin plugin = connect(id.driver(), doing)) {
       VolumeLookup lookup = plugin.driver().get(id.volume());
       if (lookup instanceof VolumeLookup.Missing missing) {
         throw Status.NOT_FOUND.withDescription(doing + ": " + missing.reason()).asRuntimeException();
@@ -274,8 +271,7 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
     Map<String, Volume> out = new TreeMap<>();
     for (String driver : drivers) {
       String doing = "list the volumes of plugin '" + driver + "'";
-      DockerPlugins.Plugin plugin = connect(driver, doing);
-      try {
+      try (DockerPlugins.Plugin plugin = connect(driver, doing)) {
         for (io.dvdcli.volume.Volume v : plugin.driver().list()) {
           VolumeId id = new VolumeId(driver, v.name());
           if (id.fitsTheSpec()) {

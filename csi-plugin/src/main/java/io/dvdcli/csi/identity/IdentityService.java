@@ -57,8 +57,8 @@ public final class IdentityService extends IdentityGrpc.IdentityImplBase {
   @Override
   public void probe(ProbeRequest request, StreamObserver<ProbeResponse> answer) {
     if (defaultDriver.isPresent()) {
-      try {
-        plugins.check(defaultDriver.get());
+      try (DockerPlugins.Plugin plugin = plugins.check(defaultDriver.get())) {
+        // activated: the plugin answers
       } catch (PluginException e) {
         answer.onError(Status.FAILED_PRECONDITION
             .withDescription("Docker plugin '" + defaultDriver.get() + "' is not ready: " + e.getMessage())

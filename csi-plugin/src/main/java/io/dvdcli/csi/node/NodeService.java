@@ -145,8 +145,15 @@ public final class NodeService extends NodeGrpc.NodeImplBase {
       }
       return;
     }
-    DockerPlugins.Plugin plugin = connect(wanted.driver(), "publish " + what);
-    if (earlier.isPresent()) {
+    try (DockerPlugins.Plugin plugin = connect(wanted.driver(), "publish " + what)) {
+      mountAndBind(plugin, wanted, earlier.isPresent(), context, what);
+    }
+  }
+
+  private void mountAndBind(DockerPlugins.Plugin plugin, Publication wanted, boolean interrupted,
+      Map<String, String> context, String what) {
+    String target = wanted.target();
+    if (interrupted) {
       // A publish that was cut off: start again from nothing, since some plugins (rclone) refuse
       // a second Mount with an ID they already hold, and others count it twice.
       try {
@@ -196,8 +203,7 @@ public final class NodeService extends NodeGrpc.NodeImplBase {
     if (record.isPresent()) {
       Publication p = record.get();
       String what = "volume '" + p.volume() + "' of plugin '" + p.driver() + "' from '" + target + "'";
-      DockerPlugins.Plugin plugin = connect(p.driver(), "unpublish " + what);
-      try {
+      try (DockerPlugins.Plugin plugin = connect(p.driver(), "unpublish " + what)) {
         plugin.volumes().unmount(p.volume(), p.mountId());
         steps.reached("unpublish:after-plugin-unmount");
         if (p.ephemeral()) {

@@ -15,6 +15,7 @@ import io.grpc.Context;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +26,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Activate is sent once per plugin, as Docker does, and again after the plugin stopped
  * answering (it may have been restarted, and a new process needs the handshake).
+ *
+ * <p>At most {@code concurrency} CSI calls use one plugin at a time; the others wait their turn
+ * within their budget. Docker sends a plugin as many calls at once as containers start, but real
+ * plugins do not all bear it: rclone 1.60's {@code serve docker} hangs for good, every later call
+ * included, once three Mounts run at once (seen here with distinct remotes; two never did), and
+ * kubelet publishes every pod's volumes in parallel. A slot is held for a whole CSI call (Get,
+ * Create, Mount form one publish), so a publish never waits half-done.
  */
 public final class DockerPlugins {
   static final Duration LONGEST_CALL = Duration.ofMinutes(2);
@@ -34,16 +42,27 @@ public final class DockerPlugins {
   private final PluginDiscovery discovery;
   private final Backoff backoff;
   private final Diagnostics log;
+  private final int concurrency;
   private final Map<String, PluginAddress> activated = new ConcurrentHashMap<>();
+  private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
 
-  public DockerPlugins(PluginDiscovery discovery, Backoff backoff, Diagnostics log) {
+  public DockerPlugins(PluginDiscovery discovery, Backoff backoff, int concurrency, Diagnostics log) {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("plugin concurrency must be at least 1, not " + concurrency);
+    }
     this.discovery = discovery;
     this.backoff = backoff;
+    this.concurrency = concurrency;
     this.log = log;
   }
 
-  /** One plugin, ready for calls within this CSI call's budget. */
-  public record Plugin(VolumeDriverClient driver, VolumeService volumes) {}
+  /** One plugin, ready for calls within this CSI call's budget; close gives its slot back. */
+  public record Plugin(VolumeDriverClient driver, VolumeService volumes, Semaphore slot) implements AutoCloseable {
+    @Override
+    public void close() {
+      slot.release();
+    }
+  }
 
   public Plugin connect(String driverName) throws PluginException {
     return connect(driverName, false);
@@ -56,6 +75,16 @@ public final class DockerPlugins {
 
   private Plugin connect(String driverName, boolean afresh) throws PluginException {
     Deadline deadline = Deadline.in(budget());
+    Semaphore slot = slots.computeIfAbsent(driverName, name -> new Semaphore(concurrency, true));
+    try {
+      if (!slot.tryAcquire(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new PluginException(PluginException.Kind.TIMEOUT, "plugin '" + driverName + "' stayed busy with "
+            + concurrency + " other call(s) for " + deadline.total().toSeconds() + " s (--plugin-concurrency)");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PluginException(PluginException.Kind.TIMEOUT, "interrupted while waiting for plugin '" + driverName + "'");
+    }
     try {
       PluginAddress known = afresh ? null : activated.get(driverName);
       PluginAddress address = known != null ? known
@@ -66,9 +95,12 @@ public final class DockerPlugins {
         driver.activate();
         activated.put(driverName, address);
       }
-      return new Plugin(driver, new VolumeService(driver, log));
-    } catch (PluginException e) {
-      forget(driverName, e);
+      return new Plugin(driver, new VolumeService(driver, log), slot);
+    } catch (PluginException | RuntimeException e) {
+      slot.release();
+      if (e instanceof PluginException p) {
+        forget(driverName, p);
+      }
       throw e;
     }
   }
