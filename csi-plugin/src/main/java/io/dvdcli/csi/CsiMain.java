@@ -152,7 +152,7 @@ public final class CsiMain implements Callable<Integer> {
           BindMounts.ofThisHost(), Steps.fromEnvironment(env)).bindService());
     }
     if (controller) {
-      services.add(new ControllerService(settings.volumeDriver(), plugins, settings.stateDir()).bindService());
+      services.add(new ControllerService(settings.nodeId(), settings.volumeDriver(), plugins, settings.stateDir()).bindService());
     }
     try (CsiServer server = new CsiServer()) {
       server.serve(settings.endpoint().path(), log, services);

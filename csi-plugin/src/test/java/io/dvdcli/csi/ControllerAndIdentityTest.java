@@ -19,9 +19,12 @@ import csi.v1.Csi.ListVolumesRequest;
 import csi.v1.Csi.ListVolumesResponse;
 import csi.v1.Csi.PluginCapability;
 import csi.v1.Csi.ProbeRequest;
+import csi.v1.Csi.Topology;
+import csi.v1.Csi.TopologyRequirement;
 import csi.v1.Csi.ValidateVolumeCapabilitiesRequest;
 import csi.v1.Csi.ValidateVolumeCapabilitiesResponse;
 import csi.v1.Csi.VolumeCapability.AccessMode;
+import io.dvdcli.csi.volumes.VolumeId;
 import io.dvdcli.examples.plugin.LocalVolumePlugin;
 import io.grpc.Status;
 import java.nio.file.Files;
@@ -54,7 +57,7 @@ class ControllerAndIdentityTest {
     plugin = LocalVolumePlugin.start(sockets.resolve("ref.sock"), tmp.resolve("ref"));
     server = CsiServerProcess.start(Files.createDirectories(tmp.resolve("csi")),
         List.of("--sockets-dir", sockets.toString(), "--specs-dirs", tmp.resolve("no-specs").toString(),
-            "--state-dir", tmp.resolve("state").toString(), "--volumedriver", "ref", "--retry-timeout", "1"),
+            "--state-dir", tmp.resolve("state").toString(), "--volumedriver", "ref", "--retry-timeout", "1", "--node-id", "n-ctl"),
         Map.of());
     csi = new CsiClient(server.socket());
   }
@@ -87,6 +90,8 @@ class ControllerAndIdentityTest {
         Map.of("colour", "green", "csi.storage.k8s.io/pvc/name", "data")));
 
     assertEquals("ref#pvc-1", made.getVolume().getVolumeId());
+    assertEquals(List.of(Map.of(VolumeId.TOPOLOGY_KEY, "n-ctl")), made.getVolume().getAccessibleTopologyList().stream()
+        .map(Topology::getSegmentsMap).toList(), "a local-scope plugin's volume lives on the node that made it");
     assertEquals(1 << 20, made.getVolume().getCapacityBytes());
     assertEquals(Map.of("colour", "green"), plugin.volume("pvc-1").orElseThrow().options(),
         "the provisioner's own keys are not plugin options; the capacity is not one unless asked");
@@ -178,6 +183,18 @@ class ControllerAndIdentityTest {
   }
 
   @Test
+  void aLocalPluginsVolumeCannotSpanNodesNorLiveOnAnotherNode() {
+    String why = assertStatus(Status.Code.INVALID_ARGUMENT, () -> csi.controller().createVolume(
+        create("pvc-rwx", 0, Map.of()).toBuilder().clearVolumeCapabilities()
+            .addVolumeCapabilities(mount(AccessMode.Mode.MULTI_NODE_MULTI_WRITER)).build()));
+    assertTrue(why.contains("global scope"), why);
+    assertStatus(Status.Code.RESOURCE_EXHAUSTED, () -> csi.controller().createVolume(create("pvc-far", 0, Map.of())
+        .toBuilder().setAccessibilityRequirements(TopologyRequirement.newBuilder()
+            .addRequisite(Topology.newBuilder().putSegments(VolumeId.TOPOLOGY_KEY, "other-node"))).build()));
+    assertFalse(plugin.volumes().contains("pvc-rwx") || plugin.volumes().contains("pvc-far"), "nothing created");
+  }
+
+  @Test
   void controllerCapabilitiesAreCreateDeleteAndList() {
     List<ControllerServiceCapability.RPC.Type> types = csi.controller()
         .controllerGetCapabilities(ControllerGetCapabilitiesRequest.getDefaultInstance())
@@ -196,20 +213,36 @@ class ControllerAndIdentityTest {
     assertTrue(csi.identity().probe(ProbeRequest.getDefaultInstance()).getReady().getValue());
   }
 
+  /**
+   * A plugin not there (yet) is not ready, so the sidecars wait for it; one that cannot serve (a
+   * broken spec file) is FAILED_PRECONDITION with the reason.
+   */
   @Test
-  void aProbeWithoutItsDockerPluginIsFailedPrecondition() throws Exception {
+  void aProbeWithoutItsDockerPluginIsNotReadyAndWithABrokenOneFailedPrecondition() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("lonely"));
+    Path specs = Files.createDirectories(dir.resolve("specs"));
+    Files.writeString(specs.resolve("broken.spec"), "not an address\n");
     try (CsiServerProcess lonely = CsiServerProcess.start(dir,
             List.of("--sockets-dir", Files.createDirectories(dir.resolve("empty")).toString(), "--specs-dirs",
-                dir.resolve("none").toString(), "--state-dir", dir.resolve("state").toString(),
+                specs.toString(), "--state-dir", dir.resolve("state").toString(),
                 "--volumedriver", "absent", "--retry-timeout", "0", "--mode", "node"),
             Map.of("DOCKER_HOST", "unix://" + dir.resolve("no-docker.sock")));
          CsiClient client = new CsiClient(lonely.socket())) {
-      String why = assertStatus(Status.Code.FAILED_PRECONDITION, () -> client.identity().probe(ProbeRequest.getDefaultInstance()));
-      assertTrue(why.contains("'absent'"), why);
-      assertEquals(0, client.identity().getPluginCapabilities(GetPluginCapabilitiesRequest.getDefaultInstance())
-          .getCapabilitiesCount(), "a node-only server advertises no controller");
+      assertFalse(client.identity().probe(ProbeRequest.getDefaultInstance()).getReady().getValue());
+      assertEquals(List.of(PluginCapability.Service.Type.VOLUME_ACCESSIBILITY_CONSTRAINTS), client.identity()
+          .getPluginCapabilities(GetPluginCapabilitiesRequest.getDefaultInstance()).getCapabilitiesList().stream()
+          .map(c -> c.getService().getType()).toList(), "a node-only server advertises no controller");
       assertStatus(Status.Code.UNIMPLEMENTED, () -> client.controller().createVolume(create("x", 0, Map.of())));
+    }
+    Path other = Files.createDirectories(tmp.resolve("broken"));
+    try (CsiServerProcess broken = CsiServerProcess.start(other,
+            List.of("--sockets-dir", Files.createDirectories(other.resolve("empty")).toString(), "--specs-dirs",
+                specs.toString(), "--state-dir", other.resolve("state").toString(),
+                "--volumedriver", "broken", "--retry-timeout", "0", "--mode", "node"),
+            Map.of("DOCKER_HOST", "unix://" + other.resolve("no-docker.sock")));
+         CsiClient client = new CsiClient(broken.socket())) {
+      String why = assertStatus(Status.Code.FAILED_PRECONDITION, () -> client.identity().probe(ProbeRequest.getDefaultInstance()));
+      assertTrue(why.contains("'broken'"), why);
     }
   }
 }

@@ -12,9 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import csi.v1.Csi.NodeGetCapabilitiesRequest;
 import csi.v1.Csi.NodeGetInfoRequest;
+import csi.v1.Csi.NodeGetInfoResponse;
 import csi.v1.Csi.NodePublishVolumeRequest;
 import csi.v1.Csi.VolumeCapability;
 import csi.v1.Csi.VolumeCapability.AccessMode;
+import io.dvdcli.csi.volumes.VolumeId;
 import io.dvdcli.examples.plugin.LocalVolumePlugin;
 import io.dvdcli.testsupport.peers.Mounts;
 import io.dvdcli.testsupport.peers.Prerequisites;
@@ -219,7 +221,9 @@ class NodeOnReferencePluginTest {
 
   @Test
   void nodeInfoAndCapabilities() {
-    assertEquals("node-7", csi.node().nodeGetInfo(NodeGetInfoRequest.getDefaultInstance()).getNodeId());
+    NodeGetInfoResponse info = csi.node().nodeGetInfo(NodeGetInfoRequest.getDefaultInstance());
+    assertEquals("node-7", info.getNodeId());
+    assertEquals(Map.of(VolumeId.TOPOLOGY_KEY, "node-7"), info.getAccessibleTopology().getSegmentsMap());
     assertEquals(0, csi.node().nodeGetCapabilities(NodeGetCapabilitiesRequest.getDefaultInstance()).getCapabilitiesCount(),
         "no staging: the plugin's Mount IDs count the pods");
   }

@@ -12,6 +12,7 @@ import csi.v1.Csi.ListVolumesRequest;
 import csi.v1.Csi.ListVolumesResponse;
 import csi.v1.Csi.ValidateVolumeCapabilitiesRequest;
 import csi.v1.Csi.ValidateVolumeCapabilitiesResponse;
+import csi.v1.Csi.Topology;
 import csi.v1.Csi.Volume;
 import csi.v1.Csi.VolumeCapability;
 import csi.v1.Csi.VolumeCapability.AccessMode;
@@ -51,12 +52,14 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
   public static final String CAPACITY_OPTION = "capacityoption";
   static final String KUBERNETES_PREFIX = "csi.storage.k8s.io/";
 
+  private final String nodeId;
   private final Optional<String> defaultDriver;
   private final DockerPlugins plugins;
   private final RecordFolder<CreatedVolume> records;
   private final InFlight inFlight = new InFlight();
 
-  public ControllerService(Optional<String> defaultDriver, DockerPlugins plugins, Path stateDir) {
+  public ControllerService(String nodeId, Optional<String> defaultDriver, DockerPlugins plugins, Path stateDir) {
+    this.nodeId = nodeId;
     this.defaultDriver = defaultDriver;
     this.plugins = plugins;
     this.records = new RecordFolder<>(stateDir.resolve("volumes"), CreatedVolume.class);
@@ -97,16 +100,30 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
     VolumeId id = volumeId(driver, request.getName());
     String parametersDigest = RecordFolder.digest(new TreeMap<>(parameters).toString());
     CreatedVolume wanted = new CreatedVolume(id.encode(), driver, id.volume(), capacity, parametersDigest);
+    Scope scope;
     try (InFlight.Claim claim = inFlight.claim(id.encode(), "volume '" + id.encode() + "'")) {
-      create(wanted, createOptions(parameters, capacity));
+      scope = create(wanted, createOptions(parameters, capacity), request);
     }
-    answer.onNext(CreateVolumeResponse.newBuilder()
-        .setVolume(Volume.newBuilder().setVolumeId(id.encode()).setCapacityBytes(capacity))
-        .build());
+    Volume.Builder volume = Volume.newBuilder().setVolumeId(id.encode()).setCapacityBytes(capacity);
+    if (scope == Scope.LOCAL) {
+      volume.addAccessibleTopology(here());
+    }
+    answer.onNext(CreateVolumeResponse.newBuilder().setVolume(volume).build());
     answer.onCompleted();
   }
 
-  private void create(CreatedVolume wanted, Map<String, String> options) {
+  /** This node's topology segment: where a local-scope plugin's volume lives. */
+  private Topology here() {
+    return Topology.newBuilder().putSegments(VolumeId.TOPOLOGY_KEY, nodeId).build();
+  }
+
+  /**
+   * Creates the volume unless it is there; the plugin's scope, which decides where it is
+   * accessible. A local-scope plugin makes volumes on this node only, so a requisite topology
+   * without this node cannot be met (RESOURCE_EXHAUSTED, as the spec asks), and neither can an
+   * access mode across nodes.
+   */
+  private Scope create(CreatedVolume wanted, Map<String, String> options, CreateVolumeRequest request) {
     Optional<CreatedVolume> earlier = find(wanted.volumeId());
     if (earlier.isPresent() && earlier.get().capacityBytes() != wanted.capacityBytes()) {
       throw Status.ALREADY_EXISTS.withDescription("volume '" + wanted.volume() + "' exists with capacity "
@@ -117,7 +134,10 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
           + "' exists with other parameters").asRuntimeException();
     }
     String doing = "create volume '" + wanted.volume() + "' with plugin '" + wanted.driver() + "'";
+    Scope scope;
     try (DockerPlugins.Plugin plugin = connect(wanted.driver(), doing)) {
+      scope = plugin.driver().capabilities();
+      checkPlacement(scope, request);
       if (!(plugin.driver().get(wanted.volume()) instanceof VolumeLookup.Found)) {
         plugin.driver().create(wanted.volume(), options);
       }
@@ -125,6 +145,21 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
       throw fail(doing, wanted.driver(), e);
     }
     save(wanted);
+    return scope;
+  }
+
+  private void checkPlacement(Scope scope, CreateVolumeRequest request) {
+    Optional<String> refusal = unsupported(request.getVolumeCapabilitiesList(), scope);
+    if (refusal.isPresent()) {
+      throw Statuses.invalid(refusal.get());
+    }
+    List<Topology> requisite = request.getAccessibilityRequirements().getRequisiteList();
+    if (scope == Scope.LOCAL && !requisite.isEmpty() && requisite.stream().noneMatch(t ->
+        nodeId.equals(t.getSegmentsMap().get(VolumeId.TOPOLOGY_KEY)))) {
+      throw Status.RESOURCE_EXHAUSTED.withDescription("the volume would live on node '" + nodeId
+          + "', which is not among the requisite topologies " + requisite.stream()
+              .map(t -> t.getSegmentsMap().toString()).toList()).asRuntimeException();
+    }
   }
 
   static Map<String, String> createOptions(Map<String, String> parameters, long capacity) {

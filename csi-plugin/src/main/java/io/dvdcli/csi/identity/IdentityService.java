@@ -13,14 +13,20 @@ import io.dvdcli.csi.volumes.DockerPlugins;
 import io.dvdcli.plugin.PluginException;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Who this plugin is and whether it can work: Probe is the default Docker plugin's Activate, so a
- * node whose plugin is missing or stopped reports FAILED_PRECONDITION (the liveness probe and the
- * CO see why) instead of failing every publish later.
+ * Who this plugin is and whether it can work: Probe is the default Docker plugin's Activate. A
+ * plugin that is missing or does not answer (it may be starting) is {@code ready: false}; one
+ * that answers but cannot serve (disabled, not a volume driver, a broken spec file) is
+ * FAILED_PRECONDITION, with the reason.
  */
 public final class IdentityService extends IdentityGrpc.IdentityImplBase {
+  private static final Set<PluginException.Kind> STARTING =
+      EnumSet.of(PluginException.Kind.NOT_FOUND, PluginException.Kind.UNREACHABLE, PluginException.Kind.TIMEOUT);
+
   private final String name;
   private final String version;
   private final boolean controller;
@@ -50,6 +56,9 @@ public final class IdentityService extends IdentityGrpc.IdentityImplBase {
       out.addCapabilities(PluginCapability.newBuilder().setService(PluginCapability.Service.newBuilder()
           .setType(PluginCapability.Service.Type.CONTROLLER_SERVICE)));
     }
+    // Volumes of a local-scope plugin live on one node (VolumeId.TOPOLOGY_KEY).
+    out.addCapabilities(PluginCapability.newBuilder().setService(PluginCapability.Service.newBuilder()
+        .setType(PluginCapability.Service.Type.VOLUME_ACCESSIBILITY_CONSTRAINTS)));
     answer.onNext(out.build());
     answer.onCompleted();
   }
@@ -60,6 +69,13 @@ public final class IdentityService extends IdentityGrpc.IdentityImplBase {
       try (DockerPlugins.Plugin plugin = plugins.check(defaultDriver.get())) {
         // activated: the plugin answers
       } catch (PluginException e) {
+        if (STARTING.contains(e.kind())) {
+          // Not there yet, or not answering: perhaps starting. ready=false makes the sidecars
+          // wait and ask again, where an error makes csi-provisioner exit.
+          answer.onNext(ProbeResponse.newBuilder().setReady(BoolValue.of(false)).build());
+          answer.onCompleted();
+          return;
+        }
         answer.onError(Status.FAILED_PRECONDITION
             .withDescription("Docker plugin '" + defaultDriver.get() + "' is not ready: " + e.getMessage())
             .asRuntimeException());

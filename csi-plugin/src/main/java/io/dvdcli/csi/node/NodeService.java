@@ -8,6 +8,7 @@ import csi.v1.Csi.NodePublishVolumeRequest;
 import csi.v1.Csi.NodePublishVolumeResponse;
 import csi.v1.Csi.NodeUnpublishVolumeRequest;
 import csi.v1.Csi.NodeUnpublishVolumeResponse;
+import csi.v1.Csi.Topology;
 import csi.v1.Csi.VolumeCapability;
 import csi.v1.Csi.VolumeCapability.AccessMode;
 import csi.v1.NodeGrpc;
@@ -68,7 +69,9 @@ public final class NodeService extends NodeGrpc.NodeImplBase {
 
   @Override
   public void nodeGetInfo(NodeGetInfoRequest request, StreamObserver<NodeGetInfoResponse> answer) {
-    answer.onNext(NodeGetInfoResponse.newBuilder().setNodeId(nodeId).build());
+    answer.onNext(NodeGetInfoResponse.newBuilder().setNodeId(nodeId)
+        .setAccessibleTopology(Topology.newBuilder().putSegments(VolumeId.TOPOLOGY_KEY, nodeId))
+        .build());
     answer.onCompleted();
   }
 

@@ -14,6 +14,11 @@ public record VolumeId(String driver, String volume) {
   /** The CSI spec's limit, which the Kubernetes API also enforces on a PV's volumeHandle. */
   public static final int MAX_BYTES = 128;
   public static final char SEPARATOR = '#';
+  /**
+   * The topology key a node reports (NodeGetInfo) and a volume of a {@code local}-scope plugin is
+   * confined to (CreateVolume): such a volume lives on the node that created it.
+   */
+  public static final String TOPOLOGY_KEY = "topology.csi.dvdcli.io/node";
 
   public VolumeId {
     if (driver == null || driver.isEmpty() || driver.indexOf(SEPARATOR) >= 0) {
