@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import picocli.AutoComplete;
@@ -29,12 +30,23 @@ public final class Documentation {
   private Documentation() {}
 
   /** One command as a package installs it. */
-  record Installed(String packageName, String commandName, int section, Supplier<Object> command, boolean completion) {}
+  record Installed(String packageName, String commandName, int section, Supplier<Object> command, boolean completion) {
+    /**
+     * The folder of its pages under adoc/, man/ and man-gz/: asciidoctor renders a folder into one
+     * section, so a package's section-1 pages share the package's name and any other command's
+     * pages have their own (the command's name).
+     */
+    String pagesDir() {
+      return section == 1 ? packageName : commandName;
+    }
+  }
 
   static final List<Installed> COMMANDS = List.of(
       new Installed("dvdcli", "dvdcli", 1,
           () -> new io.dvdcli.DvdcliCommand(Map.of(), new PrintWriter(Writer.nullWriter()), System.err), true),
       new Installed("dvdcli", "isolator-shim", 1, () -> shimCommand(), true),
+      // A server (a DaemonSet's container runs it): section 8; an operator runs it by hand too.
+      new Installed("dvdcli", "dvdcli-csi", 8, () -> csiCommand(), true),
       // A daemon in /usr/sbin run by its unit: section 8, no completion.
       new Installed("dvdcli-local-volume-plugin", "dvdcli-local-volume-plugin", 8,
           io.dvdcli.examples.plugin.Main::new, false));
@@ -49,7 +61,7 @@ public final class Documentation {
     Files.createDirectories(completion);
     for (Installed command : COMMANDS) {
       CommandLine cli = model(command, version);
-      Path dir = Files.createDirectories(adoc.resolve(command.packageName()));
+      Path dir = Files.createDirectories(adoc.resolve(command.pagesDir()));
       // No templates, quiet, overwrite: one page per command and subcommand.
       int code = ManPageGenerator.generateManPage(dir.toFile(), null, new boolean[0], true, cli.getCommandSpec());
       if (code != 0) {
@@ -113,6 +125,21 @@ public final class Documentation {
       return constructor.newInstance(Map.of(), System.err, System.err);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Failed to create isolator-shim's command model: " + e, e);
+    }
+  }
+
+  /**
+   * dvdcli-csi's command takes its environment, stderr and stop latch in a package-private
+   * constructor (only its main makes one); the model is only read, never run.
+   */
+  private static Object csiCommand() {
+    try {
+      Constructor<io.dvdcli.csi.CsiMain> constructor = io.dvdcli.csi.CsiMain.class
+          .getDeclaredConstructor(Map.class, PrintStream.class, CountDownLatch.class);
+      constructor.setAccessible(true);
+      return constructor.newInstance(Map.of(), System.err, new CountDownLatch(1));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Failed to create dvdcli-csi's command model: " + e, e);
     }
   }
 

@@ -24,7 +24,8 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The rendered man pages (roff, as the packages install them) against the commands' picocli models:
- * one page per command and subcommand, and every option in both its SYNOPSIS and its OPTIONS.
+ * one page per command and subcommand, in its section, and every option in both its SYNOPSIS and its
+ * OPTIONS.
  */
 class ManPagesIT {
   private static final Path TARGET = Path.of(System.getProperty("packages.dir", "target"));
@@ -38,16 +39,19 @@ class ManPagesIT {
       for (CommandLine command : withSubcommands(model)) {
         CommandSpec spec = command.getCommandSpec();
         String name = spec.qualifiedName("-");
-        Path page = TARGET.resolve("man").resolve(installed.packageName()).resolve(name + "." + installed.section());
-        tests.add(DynamicTest.dynamicTest(name, () -> checkPage(spec, page)));
+        Path page = TARGET.resolve("man").resolve(installed.pagesDir()).resolve(name + "." + installed.section());
+        tests.add(DynamicTest.dynamicTest(name, () -> checkPage(spec, page, installed.section())));
       }
     }
     return tests.stream();
   }
 
-  private static void checkPage(CommandSpec spec, Path page) throws IOException {
+  private static void checkPage(CommandSpec spec, Path page, int section) throws IOException {
     assertTrue(Files.isRegularFile(page), "no rendered page " + page);
     String text = plain(Files.readString(page, StandardCharsets.UTF_8));
+    // The header says the section the page is installed in (man8 for the servers).
+    assertTrue(Pattern.compile("(?m)^\\.TH \"[^\"]+\" \"" + section + "\"").matcher(text).find(),
+        page + ": its .TH line does not say section " + section);
     String synopsis = section(text, "SYNOPSIS");
     boolean anyOption = spec.options().stream().anyMatch(o -> !o.hidden());
     String options = anyOption ? section(text, "OPTIONS") : "";
@@ -71,8 +75,8 @@ class ManPagesIT {
   @Test
   void theInstalledPagesAreTheRenderedOnesGzipped() throws IOException {
     for (Documentation.Installed installed : Documentation.COMMANDS) {
-      Path rendered = TARGET.resolve("man").resolve(installed.packageName());
-      Path gzipped = TARGET.resolve("man-gz").resolve(installed.packageName());
+      Path rendered = TARGET.resolve("man").resolve(installed.pagesDir());
+      Path gzipped = TARGET.resolve("man-gz").resolve(installed.pagesDir());
       try (Stream<Path> pages = Files.list(rendered)) {
         for (Path page : pages.toList()) {
           Path gz = gzipped.resolve(page.getFileName() + ".gz");

@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The packages as an operator meets them, on this very machine (CI runs as root on a fresh Debian):
  * lintian; install; the unit checked by systemd-analyze; {@code dvdcli version}; a mount and an
- * unmount through PATH against the packaged plugin started as its unit starts it; the dpkg trigger;
+ * unmount through PATH against the packaged plugin started as its unit starts it; dvdcli-csi's start
+ * and stop; the dpkg trigger;
  * upgrade over itself; removal; and the filesystem afterwards exactly as before. The same with rpm
  * ({@code --nodeps}: Debian has no RPM-packaged JDK; a private database: Debian keeps none).
  * Timings are written to target/package-timings.txt.
@@ -93,7 +96,7 @@ class PackagesIT {
   }
 
   @Test
-  void debInstallsWorksUpgradesOverItselfAndPurgesToTheSameFilesystem() throws Exception {
+  void debInstallsWorksUpgradesOverItselfAndPurgesToTheSameFilesystem(@TempDir Path tmp) throws Exception {
     assumeMachineCanInstall("dpkg");
     Set<String> before = snapshot();
     List<String> files = debs().stream().map(Path::toString).toList();
@@ -102,6 +105,7 @@ class PackagesIT {
       assertEquals(VERSION, run(30, "dpkg-query", "-W", "-f", "${Version}", "dvdcli").expectSuccess().out());
       verifyUnit(Path.of("/lib/systemd/system", UNIT));
       exercise();
+      timed("deb dvdcli-csi (version, refusal, serve, JAVA_HOME)", () -> exerciseCsi(tmp));
 
       // A JDK package installing under /usr/lib/jvm activates the file trigger: the archive is rebuilt.
       deleteArchives();
@@ -122,7 +126,8 @@ class PackagesIT {
   }
 
   @Test
-  void rpmInstallsWorksUpgradesOverItselfAndErasesToTheSameFilesystem(@TempDir Path db) throws Exception {
+  void rpmInstallsWorksUpgradesOverItselfAndErasesToTheSameFilesystem(@TempDir Path db, @TempDir Path tmp)
+      throws Exception {
     assumeMachineCanInstall("rpm");
     Set<String> before = snapshot();
     List<String> files = rpms().stream().map(Path::toString).toList();
@@ -132,6 +137,7 @@ class PackagesIT {
           .expectSuccess().out());
       verifyUnit(Path.of("/usr/lib/systemd/system", UNIT));
       exercise();
+      timed("rpm dvdcli-csi (version, refusal, serve, JAVA_HOME)", () -> exerciseCsi(tmp));
       timed("rpm upgrade over itself (rpm -U --replacepkgs --nodeps)",
           () -> rpm(db, "-U", "--replacepkgs", "--nodeps", files));
       assertTrue(Files.exists(Path.of("/etc/sysconfig/dvdcli-local-volume-plugin")), "config file lost on upgrade");
@@ -198,6 +204,88 @@ class PackagesIT {
       }
     }
     assertFalse(Files.exists(SOCKETS.resolve(name + ".sock")), "the plugin left its socket behind");
+  }
+
+  /**
+   * dvdcli-csi as installed: the files the DaemonSet mounts from the host are there; its version;
+   * its refusal without an endpoint (exit 2, one line); a real start (the socket appears, stderr
+   * says " serving ") and stop on SIGTERM, as Kubernetes stops the pod (exit 0, socket removed);
+   * and the launcher as the DaemonSet's JRE image runs it: JAVA_HOME set, no java on PATH.
+   */
+  private void exerciseCsi(Path tmp) throws Exception {
+    Path csi = HostCommands.which("dvdcli-csi", SYSTEM_PATH)
+        .orElseThrow(() -> new AssertionError("dvdcli-csi is not on PATH"));
+    assertEquals(Path.of("/usr/bin/dvdcli-csi"), csi);
+    for (String file : List.of("/usr/share/dvdcli/dvdcli-csi.jar", "/usr/share/man/man8/dvdcli-csi.8.gz",
+        "/usr/share/bash-completion/completions/dvdcli-csi", "/usr/share/doc/dvdcli/examples/kubernetes/node-daemonset.yaml")) {
+      assertTrue(Files.isRegularFile(Path.of(file)), "not installed: " + file);
+    }
+    // Every host path under /usr that the installed DaemonSet mounts into its container exists.
+    Path daemonSet = Path.of("/usr/share/doc/dvdcli/examples/kubernetes/node-daemonset.yaml");
+    List<String> hostPaths = Files.readAllLines(daemonSet, StandardCharsets.UTF_8).stream()
+        .map(l -> l.strip()).filter(l -> l.startsWith("path: /usr/")).map(l -> l.substring("path: ".length())).toList();
+    assertFalse(hostPaths.isEmpty(), daemonSet + " mounts nothing from /usr");
+    hostPaths.forEach(p -> assertTrue(Files.exists(Path.of(p)), daemonSet + " mounts " + p + ", which the package lacks"));
+
+    Map<String, String> env = Map.of("PATH", SYSTEM_PATH);
+    HostCommands.Result version = run(List.of(csi.toString(), "--version"), env, 60).expectSuccess();
+    assertEquals("dvdcli-csi " + VERSION, version.out().strip(), version.err());
+
+    HostCommands.Result refused = run(List.of(csi.toString()), env, 60);
+    assertEquals(2, refused.code(), "dvdcli-csi without an endpoint:\n" + refused.err());
+    assertEquals(1, refused.err().strip().lines().count(), "not one line on stderr:\n" + refused.err());
+    assertTrue(refused.err().startsWith("dvdcli-csi: "), refused.err());
+
+    Path socket = tmp.resolve("csi.sock");
+    Path log = tmp.resolve("csi.log");
+    ProcessBuilder builder = new ProcessBuilder(csi.toString(), "--endpoint", "unix://" + socket,
+        "--state-dir", tmp.resolve("state").toString(), "--mode", "node", "--node-id", "n1")
+        .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(log.toFile());
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    Process server = builder.start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      while (!(Files.exists(socket, LinkOption.NOFOLLOW_LINKS) && read(log).contains(" serving "))) {
+        assertTrue(server.isAlive(), "dvdcli-csi exited (" + (server.isAlive() ? "" : server.exitValue()) + "):\n" + read(log));
+        assertTrue(System.nanoTime() < deadline, "dvdcli-csi did not serve within 90 s:\n" + read(log));
+        Thread.sleep(50);
+      }
+      server.destroy();
+      assertTrue(server.waitFor(30, TimeUnit.SECONDS), "dvdcli-csi did not stop within 30 s of SIGTERM:\n" + read(log));
+      assertEquals(0, server.exitValue(), "dvdcli-csi's exit code on SIGTERM:\n" + read(log));
+      assertFalse(Files.exists(socket, LinkOption.NOFOLLOW_LINKS), "dvdcli-csi left its socket behind:\n" + read(log));
+    } finally {
+      if (server.isAlive()) {
+        server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+      Files.writeString(TARGET.resolve("packaged-csi.log"), read(log), StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    // The DaemonSet's image (eclipse-temurin:17-jre) sets JAVA_HOME and has no JDK under /usr/lib/jvm:
+    // the launcher must take JAVA_HOME's java, with only the tools it uses on PATH and no java there.
+    Path tools = Files.createDirectories(tmp.resolve("tools"));
+    for (String tool : List.of("sed", "head", "readlink", "dirname")) {
+      Files.createSymbolicLink(tools.resolve(tool), HostCommands.which(tool, SYSTEM_PATH)
+          .orElseThrow(() -> new AssertionError(tool + " is not on PATH")));
+    }
+    Path javaHome = Path.of(System.getProperty("java.home")).toRealPath();
+    HostCommands.Result fromJavaHome = run(List.of(csi.toString(), "--version"), Map.of("PATH", tools.toString(),
+        "JAVA_HOME", javaHome.toString(), "DVDCLI_CSI_JAVA_OPTS", "-XshowSettings:properties"), 60).expectSuccess();
+    assertEquals("dvdcli-csi " + VERSION, fromJavaHome.out().strip(), fromJavaHome.err());
+    assertTrue(fromJavaHome.err().contains("java.home = " + javaHome + "\n"),
+        "the launcher did not run JAVA_HOME's java (" + javaHome + "):\n" + fromJavaHome.err());
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    } catch (IOException e) {
+      return "(unreadable: " + e + ")";
+    }
   }
 
   /** Started as the unit says, the plugin prints "listening on ..." once it answers. */
