@@ -1,7 +1,8 @@
 package io.dvdcli.csi;
 
 import io.dvdcli.DvdcliCommand;
-import io.dvdcli.commands.ConnectionFlags;
+import io.dvdcli.commands.DiscoveryFlags;
+import io.dvdcli.commands.UsageException;
 import io.dvdcli.csi.controller.ControllerService;
 import io.dvdcli.csi.identity.IdentityService;
 import io.dvdcli.csi.identity.RegistrationService;
@@ -13,22 +14,23 @@ import io.dvdcli.csi.server.UnixEndpoint;
 import io.dvdcli.csi.volumes.DockerPlugins;
 import io.dvdcli.hostmounts.BindMounts;
 import io.dvdcli.log.Diagnostics;
-import io.dvdcli.plugin.transport.Backoff;
 import io.grpc.ServerServiceDefinition;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,6 +44,8 @@ public final class CsiMain implements Callable<Integer> {
   /** The CSIDriver object's name unless --name says otherwise. */
   public static final String DEFAULT_NAME = "csi.dvdcli.io";
   public static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/dvdcli/csi");
+  /** Running calls get this long to finish on SIGTERM (Kubernetes' own grace period is 30 s). */
+  private static final long SHUTDOWN_BOUND_SECONDS = 15;
   /** DNS-1123 subdomain, at most 63 characters (the CSI spec's rule for the plugin name). */
   private static final Pattern NAME = Pattern.compile("[a-z0-9A-Z]([-a-z0-9A-Z.]{0,61}[a-z0-9A-Z])?");
 
@@ -86,20 +90,8 @@ public final class CsiMain implements Callable<Integer> {
           + "DVDCLI_CSI_PLUGIN_CONCURRENCY; default 1: rclone's plugin hangs with three Mounts at once).")
   Integer pluginConcurrency;
 
-  @Option(names = "--retry-timeout", paramLabel = "SECONDS",
-      description = "Docker-style back-off budget for a missing or refusing plugin (env DVDCLI_RETRY_TIMEOUT; default 30).")
-  Double retrySeconds;
-
-  @Option(names = "--sockets-dir", paramLabel = "DIR",
-      description = "Plugin socket folder (env DVDCLI_SOCKETS_DIR; default /run/docker/plugins).")
-  Path socketsDir;
-
-  @Option(names = "--specs-dirs", paramLabel = "DIRS",
-      description = "Plugin spec folders, colon-separated (env DVDCLI_SPECS_DIRS; default /etc/docker/plugins:/usr/lib/docker/plugins).")
-  String specsDirs;
-
-  @Option(names = "--debug", description = "Diagnostics on stderr, Identity calls logged too (env DVDCLI_DEBUG=1).")
-  boolean debug;
+  @Mixin
+  DiscoveryFlags discovery = new DiscoveryFlags();
 
   private final Map<String, String> env;
   private final PrintStream err;
@@ -111,10 +103,29 @@ public final class CsiMain implements Callable<Integer> {
     this.stopped = stopped;
   }
 
+  /**
+   * SIGTERM (how Kubernetes stops a pod) runs the shutdown hooks and then halts the JVM with 143,
+   * even while main is still closing the server: the sockets would stay behind, and a stale
+   * registration socket points kubelet at a plugin that is gone. So the hook tells main to stop,
+   * waits (bounded) until it has cleaned up, and ends the JVM with main's own exit code.
+   */
   public static void main(String[] args) {
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "csi-shutdown"));
-    System.exit(run(args, System.getenv(), System.err, stopped));
+    CountDownLatch finished = new CountDownLatch(1);
+    AtomicInteger code = new AtomicInteger(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopped.countDown();
+      try {
+        if (finished.await(SHUTDOWN_BOUND_SECONDS, TimeUnit.SECONDS)) {
+          Runtime.getRuntime().halt(code.get());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "csi-shutdown"));
+    code.set(run(args, System.getenv(), System.err, stopped));
+    finished.countDown();
+    System.exit(code.get());
   }
 
   /** Runs until {@code stopped} counts down; the exit code. Bad input: one line on stderr, 2. */
@@ -126,7 +137,7 @@ public final class CsiMain implements Callable<Integer> {
       return 2;
     });
     cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-      if (e instanceof IllegalArgumentException) {
+      if (e instanceof IllegalArgumentException || e instanceof UsageException) {
         err.println("dvdcli-csi: " + e.getMessage());
         return 2;
       }
@@ -139,10 +150,10 @@ public final class CsiMain implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     Settings settings = settings();
-    boolean verbose = debug || "1".equals(env.get("DVDCLI_DEBUG")) || "true".equalsIgnoreCase(env.get("DVDCLI_DEBUG"));
-    Diagnostics diagnostics = new Diagnostics(err, verbose);
-    DockerPlugins plugins = new DockerPlugins(ConnectionFlags.discovery(socketsDir, specsDirs, env),
-        new Backoff(settings.retryBudget()), settings.pluginConcurrency(), diagnostics);
+    Diagnostics diagnostics = discovery.diagnostics(env, err);
+    boolean verbose = diagnostics.debugEnabled();
+    DockerPlugins plugins = new DockerPlugins(discovery.discovery(env), discovery.backoff(env),
+        settings.pluginConcurrency(), diagnostics);
     CallLog log = new CallLog(err, !verbose);
     List<ServerServiceDefinition> services = new ArrayList<>();
     boolean controller = settings.mode() != Mode.node;
@@ -173,8 +184,7 @@ public final class CsiMain implements Callable<Integer> {
 
   /** The flags and their environment variables, checked. */
   record Settings(UnixEndpoint endpoint, String name, String nodeId, Optional<String> volumeDriver, Mode mode,
-      Path stateDir, Optional<Path> registrationDir, Path kubeletEndpoint, Duration retryBudget,
-      int pluginConcurrency) {}
+      Path stateDir, Optional<Path> registrationDir, Path kubeletEndpoint, int pluginConcurrency) {}
 
   Settings settings() {
     String endpointText = endpoint != null ? endpoint : env.get("CSI_ENDPOINT");
@@ -208,7 +218,7 @@ public final class CsiMain implements Callable<Integer> {
     Path kubelet = kubeletEndpoint != null ? kubeletEndpoint
         : first(null, env.get("DVDCLI_CSI_KUBELET_ENDPOINT")).map(Path::of).orElse(at.path());
     return new Settings(at, pluginName, node, driver, m, state.toAbsolutePath(), registration, kubelet,
-        retryBudget(), concurrency());
+        concurrency());
   }
 
   private int concurrency() {
@@ -231,25 +241,6 @@ public final class CsiMain implements Callable<Integer> {
       throw new IllegalArgumentException(where + " must be between 1 and 1024, not " + n);
     }
     return n;
-  }
-
-  private Duration retryBudget() {
-    Double value = retrySeconds;
-    String fromEnv = env.get("DVDCLI_RETRY_TIMEOUT");
-    if (value == null && fromEnv != null && !fromEnv.isBlank()) {
-      try {
-        value = Double.valueOf(fromEnv.trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("DVDCLI_RETRY_TIMEOUT='" + fromEnv + "' is not a number of seconds");
-      }
-    }
-    if (value == null) {
-      return Duration.ofSeconds(30);
-    }
-    if (value.isNaN() || value < 0 || value > 86_400) {
-      throw new IllegalArgumentException("the retry timeout must be between 0 and 86400 seconds");
-    }
-    return Duration.ofMillis(Math.round(value * 1000));
   }
 
   private static Optional<String> first(String flag, String fromEnv) {

@@ -39,6 +39,8 @@ class CommandLineTest {
       "bad mode|--endpoint=unix:///tmp/x.sock --mode=both  |Invalid value for option '--mode'",
       "unknown flag|--endpoint=unix:///tmp/x.sock --colour |Unknown option: '--colour'",
       "driver with #|--endpoint=unix:///tmp/x.sock --volumedriver=a#b|cannot hold '#'",
+      "bad retry|--endpoint=unix:///tmp/x.sock --retry-timeout=-1|--retry-timeout must be between 0 and 86400 seconds",
+      "bad concurrency|--endpoint=unix:///tmp/x.sock --plugin-concurrency=0|must be between 1 and 1024",
   })
   void badInputIsOneLineAndExitTwo(String what, String args, String expected) {
     String[] argv = args == null ? new String[0] : args.trim().split(" ");

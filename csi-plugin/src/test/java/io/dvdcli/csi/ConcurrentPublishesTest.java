@@ -41,10 +41,8 @@ class ConcurrentPublishesTest {
     Prerequisites.assumeRoot("bind mounts onto pod folders");
     try (DockerPluginPeer peer = which.equals("rclone") ? DockerPluginPeer.rclone(tmp.resolve("peer"))
             : DockerPluginPeer.reference(tmp.resolve("peer"));
-         CsiServerProcess server = CsiServerProcess.start(Files.createDirectories(tmp.resolve("csi")),
-             List.of("--sockets-dir", peer.socketsDir().toString(), "--specs-dirs", tmp.resolve("none").toString(),
-                 "--state-dir", tmp.resolve("state").toString(), "--volumedriver", peer.driver()),
-             Map.of());
+         CsiServerProcess server = CsiServerProcess.forPlugin(tmp.resolve("csi"), peer.socketsDir(), peer.driver(),
+             tmp.resolve("state"), Map.of());
          CsiClient csi = new CsiClient(server.socket())) {
       ExecutorService pool = Executors.newFixedThreadPool(DISTINCT + SHARED_TARGETS);
       try {

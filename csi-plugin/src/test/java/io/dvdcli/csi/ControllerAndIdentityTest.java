@@ -55,10 +55,8 @@ class ControllerAndIdentityTest {
   static void start() throws Exception {
     sockets = Files.createDirectories(tmp.resolve("sockets"));
     plugin = LocalVolumePlugin.start(sockets.resolve("ref.sock"), tmp.resolve("ref"));
-    server = CsiServerProcess.start(Files.createDirectories(tmp.resolve("csi")),
-        List.of("--sockets-dir", sockets.toString(), "--specs-dirs", tmp.resolve("no-specs").toString(),
-            "--state-dir", tmp.resolve("state").toString(), "--volumedriver", "ref", "--retry-timeout", "1", "--node-id", "n-ctl"),
-        Map.of());
+    server = CsiServerProcess.forPlugin(tmp.resolve("csi"), sockets, "ref", tmp.resolve("state"), Map.of(),
+        "--retry-timeout", "1", "--node-id", "n-ctl");
     csi = new CsiClient(server.socket());
   }
 

@@ -40,6 +40,18 @@ final class CsiServerProcess implements AutoCloseable {
     return server;
   }
 
+  /**
+   * The server for one Docker plugin, as the tests run it: the plugin's socket folder, no spec
+   * files, records in {@code stateDir}; {@code extra} flags after those.
+   */
+  static CsiServerProcess forPlugin(Path dir, Path socketsDir, String driver, Path stateDir, Map<String, String> env,
+      String... extra) throws IOException, InterruptedException {
+    List<String> flags = new ArrayList<>(List.of("--sockets-dir", socketsDir.toString(),
+        "--specs-dirs", dir.resolve("no-specs").toString(), "--state-dir", stateDir.toString(), "--volumedriver", driver));
+    flags.addAll(List.of(extra));
+    return start(Files.createDirectories(dir), flags, env);
+  }
+
   void launch() throws IOException, InterruptedException {
     List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "-Xss512k", CsiMain.class.getName()));

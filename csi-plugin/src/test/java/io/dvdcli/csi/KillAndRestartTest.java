@@ -122,10 +122,7 @@ class KillAndRestartTest {
   private CsiServerProcess server(DockerPluginPeer peer, Map<String, String> env) throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("csi"));
     Files.deleteIfExists(dir.resolve("server.log"));
-    return CsiServerProcess.start(dir,
-        List.of("--sockets-dir", peer.socketsDir().toString(), "--specs-dirs", tmp.resolve("none").toString(),
-            "--state-dir", tmp.resolve("state").toString(), "--volumedriver", peer.driver()),
-        env);
+    return CsiServerProcess.forPlugin(dir, peer.socketsDir(), peer.driver(), tmp.resolve("state"), env);
   }
 
   private Path target(String pod) throws Exception {

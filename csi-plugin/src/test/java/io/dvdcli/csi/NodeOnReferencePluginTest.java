@@ -52,10 +52,8 @@ class NodeOnReferencePluginTest {
     Prerequisites.assumeRoot("bind mounts onto pod folders");
     Path sockets = Files.createDirectories(tmp.resolve("sockets"));
     plugin = LocalVolumePlugin.start(sockets.resolve("ref.sock"), tmp.resolve("ref"));
-    server = CsiServerProcess.start(Files.createDirectories(tmp.resolve("csi")),
-        List.of("--sockets-dir", sockets.toString(), "--specs-dirs", tmp.resolve("no-specs").toString(),
-            "--state-dir", tmp.resolve("state").toString(), "--volumedriver", "ref", "--node-id", "node-7"),
-        Map.of());
+    server = CsiServerProcess.forPlugin(tmp.resolve("csi"), sockets, "ref", tmp.resolve("state"), Map.of(),
+        "--node-id", "node-7");
     csi = new CsiClient(server.socket());
     pods = Files.createDirectories(tmp.resolve("pods"));
   }

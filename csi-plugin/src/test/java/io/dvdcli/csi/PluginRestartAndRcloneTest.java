@@ -33,10 +33,8 @@ class PluginRestartAndRcloneTest {
   Path tmp;
 
   private CsiServerProcess server(DockerPluginPeer peer) throws Exception {
-    return CsiServerProcess.start(Files.createDirectories(tmp.resolve("csi")),
-        List.of("--sockets-dir", peer.socketsDir().toString(), "--specs-dirs", tmp.resolve("none").toString(),
-            "--state-dir", tmp.resolve("state").toString(), "--volumedriver", peer.driver(), "--node-id", "n1"),
-        Map.of());
+    return CsiServerProcess.forPlugin(tmp.resolve("csi"), peer.socketsDir(), peer.driver(), tmp.resolve("state"),
+        Map.of(), "--node-id", "n1");
   }
 
   private Path target(String pod) throws Exception {

@@ -1,98 +1,34 @@
 package io.dvdcli.commands;
 
 import io.dvdcli.log.Diagnostics;
-import io.dvdcli.plugin.DockerEngine;
-import io.dvdcli.plugin.DockerEngineLocator;
 import io.dvdcli.plugin.PluginAddress;
-import io.dvdcli.plugin.PluginDiscovery;
 import io.dvdcli.plugin.PluginException;
 import io.dvdcli.plugin.PluginLookup;
 import io.dvdcli.plugin.transport.Backoff;
 import io.dvdcli.plugin.transport.Deadline;
-import io.dvdcli.plugin.transport.HttpClients;
 import io.dvdcli.plugin.transport.PluginClient;
 import io.dvdcli.plugin.transport.Sleeper;
 import io.dvdcli.volume.VolumeDriverClient;
 import java.io.PrintStream;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * Where plugins are looked for and how long dvdcli may take. Each flag has an environment variable,
- * because the Mesos agent's argv is fixed and only its environment can be set.
+ * How long a dvdcli command may take, on top of where plugins are looked for ({@link
+ * DiscoveryFlags}). Each flag has an environment variable, because the Mesos agent's argv is fixed
+ * and only its environment can be set.
  */
-public final class ConnectionFlags {
+public final class ConnectionFlags extends DiscoveryFlags {
   @Option(names = "--timeout", paramLabel = "SECONDS",
       description = "Time for the whole command (env DVDCLI_TIMEOUT; default mount 100, unmount 540, others 60).")
   Double timeoutSeconds;
 
-  @Option(names = "--retry-timeout", paramLabel = "SECONDS",
-      description = "Docker-style back-off budget for a missing or refusing plugin (env DVDCLI_RETRY_TIMEOUT; default 30).")
-  Double retrySeconds;
-
-  @Option(names = "--sockets-dir", paramLabel = "DIR",
-      description = "Plugin socket folder (env DVDCLI_SOCKETS_DIR; default /run/docker/plugins).")
-  Path socketsDir;
-
-  // "DIRS", not "DIR[:DIR...]": AsciiDoc reads those brackets as markup and the man page's synopsis
-  // lost the option.
-  @Option(names = "--specs-dirs", paramLabel = "DIRS",
-      description = "Plugin spec folders, colon-separated (env DVDCLI_SPECS_DIRS; default /etc/docker/plugins:/usr/lib/docker/plugins).")
-  String specsDirs;
-
-  @Option(names = "--debug", description = "Diagnostics on stderr (env DVDCLI_DEBUG=1).")
-  boolean debug;
-
-  private static final Duration ENGINE_TIMEOUT = Duration.ofSeconds(10);
-
   /** Everything a command needs to talk to one plugin, built once per run. */
   public record Session(VolumeDriverClient driver, Deadline deadline, Diagnostics log) {}
 
-  public Diagnostics diagnostics(Map<String, String> env, PrintStream err) {
-    String e = env.getOrDefault("DVDCLI_DEBUG", "");
-    return new Diagnostics(err, debug || e.equals("1") || e.equalsIgnoreCase("true"));
-  }
-
   public Deadline deadline(Map<String, String> env, Duration commandDefault) {
     return Deadline.in(seconds(timeoutSeconds, env, "DVDCLI_TIMEOUT", commandDefault, "--timeout"));
-  }
-
-  public PluginDiscovery discovery(Map<String, String> env) {
-    return discovery(socketsDir, specsDirs, env);
-  }
-
-  /**
-   * Where plugins are looked for: the flags when given, else {@code DVDCLI_SOCKETS_DIR} and {@code
-   * DVDCLI_SPECS_DIRS}, else Docker's folders; managed plugins through {@code DOCKER_HOST}'s engine.
-   */
-  public static PluginDiscovery discovery(Path socketsDirFlag, String specsDirsFlag, Map<String, String> env) {
-    Path sockets = socketsDirFlag != null ? socketsDirFlag
-        : env.containsKey("DVDCLI_SOCKETS_DIR") ? Path.of(env.get("DVDCLI_SOCKETS_DIR"))
-        : PluginDiscovery.DEFAULT_SOCKETS_DIR;
-    String specs = specsDirsFlag != null ? specsDirsFlag : env.get("DVDCLI_SPECS_DIRS");
-    List<Path> specPaths = new ArrayList<>();
-    if (specs == null) {
-      specPaths.addAll(PluginDiscovery.DEFAULT_SPECS_DIRS);
-    } else {
-      for (String s : specs.split(":")) {
-        if (!s.isBlank()) {
-          specPaths.add(Path.of(s));
-        }
-      }
-    }
-    return new PluginDiscovery(sockets, specPaths, new DockerEngineLocator(dockerEngine(env)));
-  }
-
-  /** The engine asked about managed plugins: {@code DOCKER_HOST}, as the docker CLI reads it. */
-  public static DockerEngine dockerEngine(Map<String, String> env) {
-    String dockerHost = env.get("DOCKER_HOST");
-    return new DockerEngine(dockerHost == null || dockerHost.isBlank() ? DockerEngine.DEFAULT_HOST : dockerHost.trim(),
-        ENGINE_TIMEOUT);
   }
 
   /** Finds the plugin (retrying a missing one as Docker does) and prepares its client. */
@@ -100,28 +36,10 @@ public final class ConnectionFlags {
       throws PluginException {
     Diagnostics log = diagnostics(env, err);
     Deadline deadline = deadline(env, commandDefault);
-    Backoff backoff = new Backoff(seconds(retrySeconds, env, "DVDCLI_RETRY_TIMEOUT", Duration.ofSeconds(30), "--retry-timeout"));
+    Backoff backoff = backoff(env);
     PluginAddress address = new PluginLookup(discovery(env), backoff, deadline, Sleeper.REAL, log).find(driverName);
     log.debug("plugin '" + driverName + "' is at " + address + " (found at " + address.foundAt() + ")");
     PluginClient client = PluginClient.connect(address, Duration.ofSeconds(10), backoff, deadline, Sleeper.REAL, log);
     return new Session(new VolumeDriverClient(client), deadline, log);
-  }
-
-  private Duration seconds(Double flag, Map<String, String> env, String var, Duration fallback, String flagName) {
-    Double value = flag;
-    if (value == null && env.get(var) != null && !env.get(var).isBlank()) {
-      try {
-        value = Double.valueOf(env.get(var).trim());
-      } catch (NumberFormatException e) {
-        throw new UsageException(var + "='" + env.get(var) + "' is not a number of seconds");
-      }
-    }
-    if (value == null) {
-      return fallback;
-    }
-    if (value.isNaN() || value < 0 || value > 86_400) {
-      throw new UsageException((flag != null ? flagName : var) + " must be between 0 and 86400 seconds");
-    }
-    return Duration.ofMillis(Math.round(value * 1000));
   }
 }

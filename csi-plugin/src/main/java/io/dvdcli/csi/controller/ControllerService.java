@@ -135,14 +135,14 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
     }
     String doing = "create volume '" + wanted.volume() + "' with plugin '" + wanted.driver() + "'";
     Scope scope;
-    try (DockerPlugins.Plugin plugin = connect(wanted.driver(), doing)) {
+    try (DockerPlugins.Plugin plugin = plugins.connectFor(wanted.driver(), doing)) {
       scope = plugin.driver().capabilities();
       checkPlacement(scope, request);
       if (!(plugin.driver().get(wanted.volume()) instanceof VolumeLookup.Found)) {
         plugin.driver().create(wanted.volume(), options);
       }
     } catch (PluginException e) {
-      throw fail(doing, wanted.driver(), e);
+      throw plugins.failure(doing, wanted.driver(), e);
     }
     save(wanted);
     return scope;
@@ -188,11 +188,11 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
     VolumeId id = parsed.get();
     try (InFlight.Claim claim = inFlight.claim(id.encode(), "volume '" + id.encode() + "'")) {
       String doing = "delete volume '" + id.volume() + "' of plugin '" + id.driver() + "'";
-      try (DockerPlugins.Plugin plugin = connect(id.driver(), doing)) {
+      try (DockerPlugins.Plugin plugin = plugins.connectFor(id.driver(), doing)) {
         plugin.driver().remove(id.volume());
       } catch (PluginException e) {
         if (!(e.kind() == Kind.REFUSED && NotFoundAnswers.saysNotFound(e.getMessage()))) {
-          throw fail(doing, id.driver(), e);
+          throw plugins.failure(doing, id.driver(), e);
         }
       }
       try {
@@ -213,14 +213,14 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
     VolumeId id = parse(request.getVolumeId());
     String doing = "validate volume '" + id.volume() + "' of plugin '" + id.driver() + "'";
     Scope scope;
-    try (DockerPlugins.Plugin plugin = connect(id.driver(), doing)) {
+    try (DockerPlugins.Plugin plugin = plugins.connectFor(id.driver(), doing)) {
       VolumeLookup lookup = plugin.driver().get(id.volume());
       if (lookup instanceof VolumeLookup.Missing missing) {
         throw Status.NOT_FOUND.withDescription(doing + ": " + missing.reason()).asRuntimeException();
       }
       scope = plugin.driver().capabilities();
     } catch (PluginException e) {
-      throw fail(doing, id.driver(), e);
+      throw plugins.failure(doing, id.driver(), e);
     }
     ValidateVolumeCapabilitiesResponse.Builder out = ValidateVolumeCapabilitiesResponse.newBuilder();
     Optional<String> refusal = unsupported(request.getVolumeCapabilitiesList(), scope);
@@ -306,7 +306,7 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
     Map<String, Volume> out = new TreeMap<>();
     for (String driver : drivers) {
       String doing = "list the volumes of plugin '" + driver + "'";
-      try (DockerPlugins.Plugin plugin = connect(driver, doing)) {
+      try (DockerPlugins.Plugin plugin = plugins.connectFor(driver, doing)) {
         for (io.dvdcli.volume.Volume v : plugin.driver().list()) {
           VolumeId id = new VolumeId(driver, v.name());
           if (id.fitsTheSpec()) {
@@ -315,7 +315,7 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
           }
         }
       } catch (PluginException e) {
-        throw fail(doing, driver, e);
+        throw plugins.failure(doing, driver, e);
       }
     }
     return new ArrayList<>(out.values());
@@ -351,18 +351,7 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
     }
   }
 
-  private DockerPlugins.Plugin connect(String driver, String doing) {
-    try {
-      return plugins.connect(driver);
-    } catch (PluginException e) {
-      throw Statuses.of(doing, e);
-    }
-  }
 
-  private RuntimeException fail(String doing, String driver, PluginException e) {
-    plugins.forget(driver, e);
-    return Statuses.of(doing, e);
-  }
 
   private Optional<CreatedVolume> find(String volumeId) {
     try {

@@ -148,7 +148,7 @@ public final class NodeService extends NodeGrpc.NodeImplBase {
       }
       return;
     }
-    try (DockerPlugins.Plugin plugin = connect(wanted.driver(), "publish " + what)) {
+    try (DockerPlugins.Plugin plugin = plugins.connectFor(wanted.driver(), "publish " + what)) {
       mountAndBind(plugin, wanted, earlier.isPresent(), context, what);
     }
   }
@@ -162,7 +162,7 @@ public final class NodeService extends NodeGrpc.NodeImplBase {
       try {
         plugin.volumes().unmount(wanted.volume(), wanted.mountId());
       } catch (PluginException e) {
-        throw fail("publish " + what + " (undoing an earlier, interrupted publish)", wanted.driver(), e);
+        throw plugins.failure("publish " + what + " (undoing an earlier, interrupted publish)", wanted.driver(), e);
       }
     }
     save(wanted);
@@ -175,7 +175,7 @@ public final class NodeService extends NodeGrpc.NodeImplBase {
       if (e.kind() == Kind.REFUSED || e.kind() == Kind.NOT_IMPLEMENTED || e.kind() == Kind.NO_SUCH_VOLUME) {
         delete(target); // the plugin took nothing
       }
-      throw fail("publish " + what, wanted.driver(), e);
+      throw plugins.failure("publish " + what, wanted.driver(), e);
     }
     steps.reached("publish:after-plugin-mount");
     try {
@@ -206,14 +206,14 @@ public final class NodeService extends NodeGrpc.NodeImplBase {
     if (record.isPresent()) {
       Publication p = record.get();
       String what = "volume '" + p.volume() + "' of plugin '" + p.driver() + "' from '" + target + "'";
-      try (DockerPlugins.Plugin plugin = connect(p.driver(), "unpublish " + what)) {
+      try (DockerPlugins.Plugin plugin = plugins.connectFor(p.driver(), "unpublish " + what)) {
         plugin.volumes().unmount(p.volume(), p.mountId());
         steps.reached("unpublish:after-plugin-unmount");
         if (p.ephemeral()) {
           removeEphemeral(plugin, p);
         }
       } catch (PluginException e) {
-        throw fail("unpublish " + what, p.driver(), e);
+        throw plugins.failure("unpublish " + what, p.driver(), e);
       }
     }
     removeFolder(target);
@@ -266,18 +266,7 @@ public final class NodeService extends NodeGrpc.NodeImplBase {
     return options;
   }
 
-  private DockerPlugins.Plugin connect(String driver, String doing) {
-    try {
-      return plugins.connect(driver);
-    } catch (PluginException e) {
-      throw Statuses.of(doing, e);
-    }
-  }
 
-  private RuntimeException fail(String doing, String driver, PluginException e) {
-    plugins.forget(driver, e);
-    return Statuses.of(doing, e);
-  }
 
   private boolean isMountPoint(String target) {
     try {

@@ -12,6 +12,7 @@ import io.dvdcli.plugin.transport.Sleeper;
 import io.dvdcli.volume.VolumeDriverClient;
 import io.dvdcli.volume.VolumeService;
 import io.grpc.Context;
+import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -103,6 +104,21 @@ public final class DockerPlugins {
       }
       throw e;
     }
+  }
+
+  /** {@link #connect} for a CSI call: a failure is the call's status, "&lt;doing&gt;: &lt;why&gt;". */
+  public Plugin connectFor(String driverName, String doing) {
+    try {
+      return connect(driverName);
+    } catch (PluginException e) {
+      throw Statuses.of(doing, e);
+    }
+  }
+
+  /** A failed plugin call as the CSI call's status; a plugin that stopped answering is forgotten. */
+  public StatusRuntimeException failure(String doing, String driverName, PluginException e) {
+    forget(driverName, e);
+    return Statuses.of(doing, e);
   }
 
   /** After a failed call: a plugin that stopped answering is looked up and activated afresh. */
