@@ -27,9 +27,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * 50 publishes of distinct volumes and 10 of one volume to different targets, all at once, then
  * all the unpublishes at once: no failure, and nothing left mounted or held by the plugin.
+ *
+ * <p>On rclone, 10 distinct volumes, not 50: rclone 1.60's last Unmount of a volume races its own
+ * mount monitor (cmd/serve/docker: the handler sends on the unbuffered monChan while holding the
+ * driver's lock, which the monitor, woken by the FUSE mount's end, is waiting for), so each one is
+ * a small chance of hanging the plugin for good; 51 of them in one test hung it in about one run
+ * in four on a loaded host. dvdcli-csi sends them one at a time (--plugin-concurrency), which is
+ * all a client can do.
  */
 class ConcurrentPublishesTest {
   static final int DISTINCT = 50;
+  static final int DISTINCT_ON_RCLONE = 10;
   static final int SHARED_TARGETS = 10;
 
   @TempDir
@@ -44,10 +52,11 @@ class ConcurrentPublishesTest {
          CsiServerProcess server = CsiServerProcess.forPlugin(tmp.resolve("csi"), peer.socketsDir(), peer.driver(),
              tmp.resolve("state"), Map.of());
          CsiClient csi = new CsiClient(server.socket())) {
-      ExecutorService pool = Executors.newFixedThreadPool(DISTINCT + SHARED_TARGETS);
+      int distinct = which.equals("rclone") ? DISTINCT_ON_RCLONE : DISTINCT;
+      ExecutorService pool = Executors.newFixedThreadPool(distinct + SHARED_TARGETS);
       try {
         List<String> volumes = new ArrayList<>();
-        for (int i = 0; i < DISTINCT; i++) {
+        for (int i = 0; i < distinct; i++) {
           volumes.add("v" + i);
         }
         volumes.add("shared");
@@ -57,8 +66,8 @@ class ConcurrentPublishesTest {
 
         List<Path> targets = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < DISTINCT + SHARED_TARGETS; i++) {
-          String volume = i < DISTINCT ? "v" + i : "shared";
+        for (int i = 0; i < distinct + SHARED_TARGETS; i++) {
+          String volume = i < distinct ? "v" + i : "shared";
           ids.add(peer.driver() + "#" + volume);
           targets.add(Files.createDirectories(tmp.resolve("pods/pod-" + i + "/volumes/kubernetes.io~csi/pv")).resolve("mount"));
         }

@@ -21,10 +21,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * gRPC over UNIX sockets (Netty's epoll transport, shaded into grpc-java): the CSI endpoint, and
  * kubelet's registration socket when asked for. Calls run on a bounded pool, since each one may
- * wait minutes on a Docker plugin; more calls than threads queue rather than fail.
+ * wait minutes on a Docker plugin; more calls than threads queue rather than fail. The pool is
+ * small: a thread pool makes a new thread for every call until it has its core size, idle ones
+ * or not, and each thread costs memory for good (64 cost the server some 10 MiB of RSS); and the
+ * calls on one plugin wait their turn anyway (--plugin-concurrency).
  */
 public final class CsiServer implements AutoCloseable {
-  static final int CALL_THREADS = 64;
+  static final int CALL_THREADS = 16;
 
   private final EventLoopGroup boss = new EpollEventLoopGroup(1);
   private final EventLoopGroup workers = new EpollEventLoopGroup(2);

@@ -79,6 +79,9 @@ public final class CsiBench {
     ManagedChannel channel = NettyChannelBuilder.forAddress(new DomainSocketAddress(socket.toString()))
         .channelType(EpollDomainSocketChannel.class).eventLoopGroup(loop).usePlaintext().build();
     await(() -> {
+      if (!server.isAlive()) {
+        throw new IllegalStateException("the CSI server exited: " + Files.readString(root.resolve("server.log")));
+      }
       if (!Files.exists(socket)) {
         return false;
       }
@@ -204,6 +207,8 @@ public final class CsiBench {
         if (probe.ready()) {
           return;
         }
+      } catch (IllegalStateException gaveUp) {
+        throw gaveUp;
       } catch (Exception notYet) {
         // starting
       }
