@@ -13,7 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import csi.v1.Csi.NodeGetCapabilitiesRequest;
 import csi.v1.Csi.NodeGetInfoRequest;
 import csi.v1.Csi.NodeGetInfoResponse;
+import csi.v1.Csi.NodeGetVolumeStatsRequest;
 import csi.v1.Csi.NodePublishVolumeRequest;
+import csi.v1.Csi.NodeServiceCapability;
+import csi.v1.Csi.VolumeUsage;
 import csi.v1.Csi.VolumeCapability;
 import csi.v1.Csi.VolumeCapability.AccessMode;
 import io.dvdcli.csi.volumes.VolumeId;
@@ -218,11 +221,32 @@ class NodeOnReferencePluginTest {
   }
 
   @Test
+  void statsAreThoseOfThePublishedFolderAndAnUnpublishedPathIsNotFound() throws Exception {
+    createVolume("stats");
+    Path target = target("pod-s", "pv-stats");
+    csi.node().nodePublishVolume(publish("ref#stats", target));
+    try {
+      VolumeUsage usage = csi.node().nodeGetVolumeStats(NodeGetVolumeStatsRequest.newBuilder()
+          .setVolumeId("ref#stats").setVolumePath(target.toString()).build()).getUsage(0);
+      assertEquals(VolumeUsage.Unit.BYTES, usage.getUnit());
+      assertEquals(Files.getFileStore(plugin.mountpoint("stats")).getTotalSpace(), usage.getTotal());
+      assertTrue(usage.getAvailable() > 0 && usage.getUsed() >= 0, usage.toString());
+      assertStatus(Status.Code.NOT_FOUND, () -> csi.node().nodeGetVolumeStats(NodeGetVolumeStatsRequest.newBuilder()
+          .setVolumeId("ref#other").setVolumePath(target.toString()).build()));
+    } finally {
+      csi.node().nodeUnpublishVolume(unpublish("ref#stats", target));
+    }
+    assertStatus(Status.Code.NOT_FOUND, () -> csi.node().nodeGetVolumeStats(NodeGetVolumeStatsRequest.newBuilder()
+        .setVolumeId("ref#stats").setVolumePath(target.toString()).build()));
+  }
+
+  @Test
   void nodeInfoAndCapabilities() {
     NodeGetInfoResponse info = csi.node().nodeGetInfo(NodeGetInfoRequest.getDefaultInstance());
     assertEquals("node-7", info.getNodeId());
     assertEquals(Map.of(VolumeId.TOPOLOGY_KEY, "node-7"), info.getAccessibleTopology().getSegmentsMap());
-    assertEquals(0, csi.node().nodeGetCapabilities(NodeGetCapabilitiesRequest.getDefaultInstance()).getCapabilitiesCount(),
-        "no staging: the plugin's Mount IDs count the pods");
+    assertEquals(List.of(NodeServiceCapability.RPC.Type.GET_VOLUME_STATS), csi.node()
+        .nodeGetCapabilities(NodeGetCapabilitiesRequest.getDefaultInstance()).getCapabilitiesList().stream()
+        .map(c -> c.getRpc().getType()).toList(), "no staging: the plugin's Mount IDs count the pods");
   }
 }

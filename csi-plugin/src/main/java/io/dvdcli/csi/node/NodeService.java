@@ -3,14 +3,18 @@ package io.dvdcli.csi.node;
 import csi.v1.Csi.NodeGetCapabilitiesRequest;
 import csi.v1.Csi.NodeGetCapabilitiesResponse;
 import csi.v1.Csi.NodeGetInfoRequest;
+import csi.v1.Csi.NodeGetVolumeStatsRequest;
+import csi.v1.Csi.NodeGetVolumeStatsResponse;
 import csi.v1.Csi.NodeGetInfoResponse;
 import csi.v1.Csi.NodePublishVolumeRequest;
 import csi.v1.Csi.NodePublishVolumeResponse;
 import csi.v1.Csi.NodeUnpublishVolumeRequest;
+import csi.v1.Csi.NodeServiceCapability;
 import csi.v1.Csi.NodeUnpublishVolumeResponse;
 import csi.v1.Csi.Topology;
 import csi.v1.Csi.VolumeCapability;
 import csi.v1.Csi.VolumeCapability.AccessMode;
+import csi.v1.Csi.VolumeUsage;
 import csi.v1.NodeGrpc;
 import io.dvdcli.csi.state.InFlight;
 import io.dvdcli.csi.state.RecordFolder;
@@ -26,6 +30,7 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -75,10 +80,42 @@ public final class NodeService extends NodeGrpc.NodeImplBase {
     answer.onCompleted();
   }
 
+  /** No staging (the plugin's own Mount IDs count the pods); volume statistics for kubelet. */
   @Override
   public void nodeGetCapabilities(NodeGetCapabilitiesRequest request, StreamObserver<NodeGetCapabilitiesResponse> answer) {
-    answer.onNext(NodeGetCapabilitiesResponse.getDefaultInstance());
+    answer.onNext(NodeGetCapabilitiesResponse.newBuilder()
+        .addCapabilities(NodeServiceCapability.newBuilder().setRpc(NodeServiceCapability.RPC.newBuilder()
+            .setType(NodeServiceCapability.RPC.Type.GET_VOLUME_STATS)))
+        .build());
     answer.onCompleted();
+  }
+
+  /**
+   * The space of the file system behind a published target, as kubelet shows it for the pod's
+   * volume: what the plugin's folder holds (a FUSE remote's own numbers for rclone). Inodes are
+   * not given: the JDK does not read them.
+   */
+  @Override
+  public void nodeGetVolumeStats(NodeGetVolumeStatsRequest request, StreamObserver<NodeGetVolumeStatsResponse> answer) {
+    require(!request.getVolumeId().isEmpty(), "volume_id is required");
+    String path = absoluteTarget(request.getVolumePath());
+    Optional<Publication> record = find(path);
+    if (record.isEmpty() || !record.get().volumeId().equals(request.getVolumeId()) || !isMountPoint(path)) {
+      throw Status.NOT_FOUND.withDescription("volume '" + request.getVolumeId() + "' is not published at '" + path + "'")
+          .asRuntimeException();
+    }
+    try {
+      FileStore store = Files.getFileStore(Path.of(path));
+      long total = store.getTotalSpace();
+      long available = store.getUsableSpace();
+      answer.onNext(NodeGetVolumeStatsResponse.newBuilder()
+          .addUsage(VolumeUsage.newBuilder().setUnit(VolumeUsage.Unit.BYTES)
+              .setTotal(total).setAvailable(available).setUsed(Math.max(0, total - store.getUnallocatedSpace())))
+          .build());
+      answer.onCompleted();
+    } catch (IOException e) {
+      throw Statuses.internal("cannot read the space of '" + path + "': " + e.getMessage(), e);
+    }
   }
 
   @Override
