@@ -14,7 +14,6 @@ import csi.v1.Csi.NodeUnpublishVolumeResponse;
 import csi.v1.Csi.Topology;
 import csi.v1.Csi.VolumeCapability;
 import csi.v1.Csi.VolumeCapability.AccessMode;
-import csi.v1.Csi.VolumeUsage;
 import csi.v1.NodeGrpc;
 import io.dvdcli.csi.state.InFlight;
 import io.dvdcli.csi.state.RecordFolder;
@@ -30,7 +29,6 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -61,6 +59,7 @@ public final class NodeService extends NodeGrpc.NodeImplBase {
   private final BindMounts mounts;
   private final Steps steps;
   private final InFlight inFlight = new InFlight();
+  private final SpaceProbe space = new SpaceProbe();
 
   public NodeService(String nodeId, Optional<String> defaultDriver, DockerPlugins plugins, Path stateDir,
       BindMounts mounts, Steps steps) {
@@ -105,13 +104,7 @@ public final class NodeService extends NodeGrpc.NodeImplBase {
           .asRuntimeException();
     }
     try {
-      FileStore store = Files.getFileStore(Path.of(path));
-      long total = store.getTotalSpace();
-      long available = store.getUsableSpace();
-      answer.onNext(NodeGetVolumeStatsResponse.newBuilder()
-          .addUsage(VolumeUsage.newBuilder().setUnit(VolumeUsage.Unit.BYTES)
-              .setTotal(total).setAvailable(available).setUsed(Math.max(0, total - store.getUnallocatedSpace())))
-          .build());
+      answer.onNext(NodeGetVolumeStatsResponse.newBuilder().addUsage(space.bytes(Path.of(path))).build());
       answer.onCompleted();
     } catch (IOException e) {
       throw Statuses.internal("cannot read the space of '" + path + "': " + e.getMessage(), e);
