@@ -233,6 +233,10 @@ class NodeOnReferencePluginTest {
       assertTrue(usage.getAvailable() > 0 && usage.getUsed() >= 0, usage.toString());
       assertStatus(Status.Code.NOT_FOUND, () -> csi.node().nodeGetVolumeStats(NodeGetVolumeStatsRequest.newBuilder()
           .setVolumeId("ref#other").setVolumePath(target.toString()).build()));
+      assertStatus(Status.Code.NOT_FOUND, () -> csi.node().nodeGetVolumeStats(NodeGetVolumeStatsRequest.newBuilder()
+          .setVolumeId("ref#stats").setVolumePath("some/path").build()));
+      assertStatus(Status.Code.INVALID_ARGUMENT, () -> csi.node().nodeGetVolumeStats(NodeGetVolumeStatsRequest.newBuilder()
+          .setVolumeId("ref#stats").build()));
     } finally {
       csi.node().nodeUnpublishVolume(unpublish("ref#stats", target));
     }

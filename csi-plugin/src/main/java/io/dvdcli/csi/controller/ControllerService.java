@@ -29,6 +29,7 @@ import io.dvdcli.volume.VolumeLookup;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,6 +52,8 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
   public static final String VOLUMEDRIVER = "volumedriver";
   public static final String CAPACITY_OPTION = "capacityoption";
   static final String KUBERNETES_PREFIX = "csi.storage.k8s.io/";
+  private static final int DIGEST_CHARS = 16;
+  private static final int MIN_NAME_START = 8;
 
   private final String nodeId;
   private final Optional<String> defaultDriver;
@@ -321,18 +324,32 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
     return new ArrayList<>(out.values());
   }
 
+  /**
+   * The Docker volume for a CreateVolume name: the name itself, or, when {@code <plugin>#<name>}
+   * would pass the spec's 128 bytes (CSI names may have 128 characters of their own), the name's
+   * start and a digest of all of it, the same for the same name every time.
+   */
   private VolumeId volumeId(String driver, String name) {
-    VolumeId id;
     try {
-      id = new VolumeId(driver, name);
+      VolumeId id = new VolumeId(driver, name);
+      if (id.fitsTheSpec()) {
+        return id;
+      }
+      String digest = RecordFolder.digest(name).substring(0, DIGEST_CHARS);
+      int room = VolumeId.MAX_BYTES - driver.getBytes(StandardCharsets.UTF_8).length - 1 - DIGEST_CHARS - 1;
+      if (room < MIN_NAME_START) {
+        throw Statuses.invalid("plugin name '" + driver + "' leaves no room for a volume name in a "
+            + VolumeId.MAX_BYTES + "-byte volume id");
+      }
+      String start = name.codePoints().limit(room).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+          StringBuilder::append).toString();
+      while (start.getBytes(StandardCharsets.UTF_8).length > room) {
+        start = start.substring(0, start.offsetByCodePoints(start.length(), -1));
+      }
+      return new VolumeId(driver, start + "-" + digest);
     } catch (IllegalArgumentException e) {
       throw Statuses.invalid(e.getMessage());
     }
-    if (!id.fitsTheSpec()) {
-      throw Statuses.invalid("volume id '" + id.encode() + "' would be longer than " + VolumeId.MAX_BYTES
-          + " bytes; use a shorter plugin name or volume name");
-    }
-    return id;
   }
 
   private VolumeId parse(String volumeId) {

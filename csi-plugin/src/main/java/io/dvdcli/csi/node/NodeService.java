@@ -97,10 +97,15 @@ public final class NodeService extends NodeGrpc.NodeImplBase {
   @Override
   public void nodeGetVolumeStats(NodeGetVolumeStatsRequest request, StreamObserver<NodeGetVolumeStatsResponse> answer) {
     require(!request.getVolumeId().isEmpty(), "volume_id is required");
-    String path = absoluteTarget(request.getVolumePath());
-    Optional<Publication> record = find(path);
+    require(!request.getVolumePath().isEmpty(), "volume_path is required");
+    // Any other path that is not one of our publications is NOT_FOUND (csi-sanity asks with a
+    // relative one), not a malformed request.
+    Path asked = Path.of(request.getVolumePath());
+    String path = asked.isAbsolute() ? asked.normalize().toString() : "";
+    Optional<Publication> record = path.isEmpty() ? Optional.empty() : find(path);
     if (record.isEmpty() || !record.get().volumeId().equals(request.getVolumeId()) || !isMountPoint(path)) {
-      throw Status.NOT_FOUND.withDescription("volume '" + request.getVolumeId() + "' is not published at '" + path + "'")
+      throw Status.NOT_FOUND.withDescription("volume '" + request.getVolumeId() + "' is not published at '"
+          + request.getVolumePath() + "'")
           .asRuntimeException();
     }
     try {
