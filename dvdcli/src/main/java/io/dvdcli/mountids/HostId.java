@@ -25,7 +25,10 @@ public final class HostId {
   }
 
   static String sha256Hex(String s) {
-    return HexFormat.of().formatHex(LeanSecurity.sha256().digest(s.getBytes(StandardCharsets.UTF_8)));
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    // JDK 25+ (LeanSecurity active): the JDK's own SHA-256 class, archived and linked in the AOT
+    // cache; JDK 17-24: the same digest in plain Java, which links no method handles at run time.
+    return HexFormat.of().formatHex(LeanSecurity.active() ? LeanSecurity.sha256().digest(bytes) : Sha256.digest(bytes));
   }
 
   private static String identity() {
