@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What real plugins do on the wire (CONTRACTS.md section 5), reproduced with WireMock over TCP and
+ * What real plugins do on the wire (as their issue trackers report it), reproduced with WireMock over TCP and
  * found through a {@code .spec} file, as a plugin without a socket is.
  */
 class PluginQuirksTest {
