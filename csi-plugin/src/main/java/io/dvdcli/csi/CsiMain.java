@@ -18,6 +18,7 @@ import io.grpc.ServerServiceDefinition;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,6 +166,7 @@ public final class CsiMain implements Callable<Integer> {
     if (controller) {
       services.add(new ControllerService(settings.nodeId(), settings.volumeDriver(), plugins, settings.stateDir()).bindService());
     }
+    nativeLibraryFolder(settings.stateDir());
     try (CsiServer server = new CsiServer()) {
       server.serve(settings.endpoint().path(), log, services);
       if (settings.registrationDir().isPresent()) {
@@ -180,6 +182,20 @@ public final class CsiMain implements Callable<Integer> {
       err.println("dvdcli-csi: stopping");
     }
     return 0;
+  }
+
+  /**
+   * Netty unpacks its epoll library to a file and loads it from there, by default in /tmp; a
+   * hardened node mounts /tmp noexec, and the load then fails. The state folder is ours, on the
+   * host, and must be writable anyway; an operator's own -D setting wins.
+   */
+  private static void nativeLibraryFolder(Path stateDir) throws IOException {
+    String property = "io.grpc.netty.shaded.io.netty.native.workdir";
+    if (System.getProperty(property) == null) {
+      Path folder = stateDir.resolve("native");
+      Files.createDirectories(folder);
+      System.setProperty(property, folder.toString());
+    }
   }
 
   /** The flags and their environment variables, checked. */

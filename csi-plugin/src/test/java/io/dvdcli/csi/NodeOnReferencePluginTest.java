@@ -245,6 +245,11 @@ class NodeOnReferencePluginTest {
   }
 
   @Test
+  void nettysNativeLibraryIsUnpackedInTheStateFolderNotTmp() {
+    assertTrue(Files.isDirectory(tmp.resolve("state/native")), "a noexec /tmp must not stop the server");
+  }
+
+  @Test
   void nodeInfoAndCapabilities() {
     NodeGetInfoResponse info = csi.node().nodeGetInfo(NodeGetInfoRequest.getDefaultInstance());
     assertEquals("node-7", info.getNodeId());
