@@ -46,7 +46,7 @@ public final class Documentation {
           () -> new io.dvdcli.DvdcliCommand(Map.of(), new PrintWriter(Writer.nullWriter()), System.err), true),
       new Installed("dvdcli", "isolator-shim", 1, () -> shimCommand(), true),
       // A server (a DaemonSet's container runs it): section 8; an operator runs it by hand too.
-      new Installed("dvdcli", "dvdcli-csi", 8, () -> csiCommand(), true),
+      new Installed("dvdcli-csi", "dvdcli-csi", 8, () -> csiCommand(), true),
       // A daemon in /usr/sbin run by its unit: section 8, no completion.
       new Installed("dvdcli-local-volume-plugin", "dvdcli-local-volume-plugin", 8,
           io.dvdcli.examples.plugin.Main::new, false));

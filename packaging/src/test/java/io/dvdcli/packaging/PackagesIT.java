@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The packages as an operator meets them, on this very machine (CI runs as root on a fresh Debian):
  * lintian; install; the unit checked by systemd-analyze; {@code dvdcli version}; a mount and an
  * unmount through PATH against the packaged plugin started as its unit starts it; dvdcli-csi's start
- * and stop; the dpkg trigger;
+ * and stop from its own package (none of its files in the dvdcli package, no dependency on it); the
+ * dpkg trigger;
  * upgrade over itself; removal; and the filesystem afterwards exactly as before. The same with rpm
  * ({@code --nodeps}: Debian has no RPM-packaged JDK; a private database: Debian keeps none).
  * Timings are written to target/package-timings.txt.
@@ -44,6 +45,8 @@ class PackagesIT {
   private static final String UNIT = "dvdcli-local-volume-plugin.service";
   private static final Path STATE_ROOT = Path.of("/var/lib/dvdcli-local-volume-plugin");
   private static final Path SOCKETS = Path.of("/run/docker/plugins");
+  /** The three packages, removed in this order (none depends on another one). */
+  private static final List<String> PACKAGES = List.of("dvdcli-local-volume-plugin", "dvdcli-csi", "dvdcli");
   /** What the packages could touch; /usr holds /lib and /sbin on a merged-/usr system. */
   private static final List<Path> WATCHED = List.of(Path.of("/usr"), Path.of("/etc"), Path.of("/var/cache"),
       Path.of("/var/lib"), SOCKETS);
@@ -101,8 +104,14 @@ class PackagesIT {
     Set<String> before = snapshot();
     List<String> files = debs().stream().map(Path::toString).toList();
     try {
-      timed("deb install (dpkg -i, both packages)", () -> dpkg("-i", files));
-      assertEquals(VERSION, run(30, "dpkg-query", "-W", "-f", "${Version}", "dvdcli").expectSuccess().out());
+      timed("deb install (dpkg -i, three packages)", () -> dpkg("-i", files));
+      for (String name : PACKAGES) {
+        assertEquals(VERSION, run(30, "dpkg-query", "-W", "-f", "${Version}", name).expectSuccess().out(), name);
+      }
+      // dvdcli-csi needs a Java runtime as dvdcli does, and not dvdcli (its jar is self-contained).
+      assertEquals(run(30, "dpkg-query", "-W", "-f", "${Depends}", "dvdcli").expectSuccess().out(),
+          run(30, "dpkg-query", "-W", "-f", "${Depends}", "dvdcli-csi").expectSuccess().out());
+      assertNoCsiFiles("dvdcli", run(30, "dpkg", "-L", "dvdcli").expectSuccess().out());
       verifyUnit(Path.of("/lib/systemd/system", UNIT));
       exercise();
       timed("deb dvdcli-csi (version, refusal, serve, JAVA_HOME)", () -> exerciseCsi(tmp));
@@ -119,8 +128,7 @@ class PackagesIT {
       assertTrue(Files.exists(Path.of("/etc/default/dvdcli-local-volume-plugin")), "conffile lost on upgrade");
       exercise();
     } finally {
-      timed("deb purge (dpkg --purge, both packages)",
-          () -> dpkg("--purge", List.of("dvdcli-local-volume-plugin", "dvdcli")));
+      timed("deb purge (dpkg --purge, three packages)", () -> dpkg("--purge", PACKAGES));
     }
     assertSameFilesystem(before, snapshot());
   }
@@ -132,8 +140,17 @@ class PackagesIT {
     Set<String> before = snapshot();
     List<String> files = rpms().stream().map(Path::toString).toList();
     try {
-      timed("rpm install (rpm -i --nodeps, both packages)", () -> rpm(db, "-i", "--nodeps", files));
-      assertEquals(VERSION, run(List.of("rpm", "--dbpath", db.toString(), "-q", "--qf", "%{VERSION}", "dvdcli"), null, 30)
+      timed("rpm install (rpm -i --nodeps, three packages)", () -> rpm(db, "-i", "--nodeps", files));
+      for (String name : PACKAGES) {
+        assertEquals(VERSION, run(List.of("rpm", "--dbpath", db.toString(), "-q", "--qf", "%{VERSION}", name), null, 30)
+            .expectSuccess().out(), name);
+      }
+      // The same Java requirement as dvdcli's (java-headless >= 1:17), and not dvdcli.
+      String csiRequires = run(List.of("rpm", "--dbpath", db.toString(), "-q", "-R", "dvdcli-csi"), null, 30)
+          .expectSuccess().out();
+      assertTrue(csiRequires.lines().anyMatch(l -> l.strip().equals("java-headless >= 1:17")), csiRequires);
+      assertFalse(csiRequires.lines().anyMatch(l -> l.strip().split(" ")[0].equals("dvdcli")), csiRequires);
+      assertNoCsiFiles("dvdcli", run(List.of("rpm", "--dbpath", db.toString(), "-q", "-l", "dvdcli"), null, 30)
           .expectSuccess().out());
       verifyUnit(Path.of("/usr/lib/systemd/system", UNIT));
       exercise();
@@ -143,8 +160,7 @@ class PackagesIT {
       assertTrue(Files.exists(Path.of("/etc/sysconfig/dvdcli-local-volume-plugin")), "config file lost on upgrade");
       exercise();
     } finally {
-      timed("rpm erase (rpm -e, both packages)",
-          () -> rpm(db, "-e", "--nodeps", List.of("dvdcli-local-volume-plugin", "dvdcli")));
+      timed("rpm erase (rpm -e, three packages)", () -> rpm(db, "-e", "--nodeps", PACKAGES));
     }
     Set<String> after = snapshot();
     // Debian's rpm package owns no /etc/sysconfig; an RPM system has it before and after.
@@ -206,6 +222,13 @@ class PackagesIT {
     assertFalse(Files.exists(SOCKETS.resolve(name + ".sock")), "the plugin left its socket behind");
   }
 
+  /** The dvdcli package's file list ({@code dpkg -L}, {@code rpm -ql}) names nothing of dvdcli-csi's. */
+  private static void assertNoCsiFiles(String name, String files) {
+    List<String> csi = files.lines().map(String::strip)
+        .filter(f -> f.contains("dvdcli-csi") || f.contains("kubernetes")).toList();
+    assertTrue(csi.isEmpty(), "the " + name + " package still holds dvdcli-csi's files: " + csi);
+  }
+
   /**
    * dvdcli-csi as installed: the files the DaemonSet mounts from the host are there; its version;
    * its refusal without an endpoint (exit 2, one line); a real start (the socket appears, stderr
@@ -216,12 +239,13 @@ class PackagesIT {
     Path csi = HostCommands.which("dvdcli-csi", SYSTEM_PATH)
         .orElseThrow(() -> new AssertionError("dvdcli-csi is not on PATH"));
     assertEquals(Path.of("/usr/bin/dvdcli-csi"), csi);
-    for (String file : List.of("/usr/share/dvdcli/dvdcli-csi.jar", "/usr/share/man/man8/dvdcli-csi.8.gz",
-        "/usr/share/bash-completion/completions/dvdcli-csi", "/usr/share/doc/dvdcli/examples/kubernetes/node-daemonset.yaml")) {
+    for (String file : List.of("/usr/share/dvdcli-csi/dvdcli-csi.jar", "/usr/share/man/man8/dvdcli-csi.8.gz",
+        "/usr/share/bash-completion/completions/dvdcli-csi",
+        "/usr/share/doc/dvdcli-csi/examples/kubernetes/node-daemonset.yaml")) {
       assertTrue(Files.isRegularFile(Path.of(file)), "not installed: " + file);
     }
     // Every host path under /usr that the installed DaemonSet mounts into its container exists.
-    Path daemonSet = Path.of("/usr/share/doc/dvdcli/examples/kubernetes/node-daemonset.yaml");
+    Path daemonSet = Path.of("/usr/share/doc/dvdcli-csi/examples/kubernetes/node-daemonset.yaml");
     List<String> hostPaths = Files.readAllLines(daemonSet, StandardCharsets.UTF_8).stream()
         .map(l -> l.strip()).filter(l -> l.startsWith("path: /usr/")).map(l -> l.substring("path: ".length())).toList();
     assertFalse(hostPaths.isEmpty(), daemonSet + " mounts nothing from /usr");
@@ -318,6 +342,7 @@ class PackagesIT {
     assumeTrue(HostCommands.isRoot(), "installs packages into this machine: needs root (CI runs as root)");
     assumeTrue(HostCommands.onPath(tool), tool + " is not installed (.ci/run installs it)");
     assumeTrue(!Files.exists(Path.of("/usr/bin/dvdcli")) && !Files.exists(Path.of("/usr/share/dvdcli"))
+            && !Files.exists(Path.of("/usr/bin/dvdcli-csi")) && !Files.exists(Path.of("/usr/share/dvdcli-csi"))
             && !Files.exists(Path.of("/usr/sbin/dvdcli-local-volume-plugin")),
         "dvdcli is already installed here (/usr/bin/dvdcli): the test installs and removes the packages, "
             + "so it runs only where they are not installed");
@@ -377,13 +402,13 @@ class PackagesIT {
     return packages(".rpm");
   }
 
-  /** dvdcli first: the order the packages install in. */
+  /** dvdcli, dvdcli-csi, dvdcli-local-volume-plugin (shortest name first): the order they install in. */
   private static List<Path> packages(String suffix) {
     try (Stream<Path> files = Files.list(TARGET)) {
       List<Path> found = files.filter(p -> p.getFileName().toString().endsWith(suffix))
           .sorted((a, b) -> Integer.compare(a.getFileName().toString().length(), b.getFileName().toString().length()))
           .toList();
-      assertEquals(2, found.size(), "expected two " + suffix + " packages in " + TARGET + ": " + found);
+      assertEquals(3, found.size(), "expected three " + suffix + " packages in " + TARGET + ": " + found);
       return found;
     } catch (IOException e) {
       throw new AssertionError("Failed to list " + TARGET, e);
