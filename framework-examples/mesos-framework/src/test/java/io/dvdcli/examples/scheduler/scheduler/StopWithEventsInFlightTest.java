@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dvdcli.examples.scheduler.task.TaskSpec;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -116,11 +113,8 @@ class StopWithEventsInFlightTest {
   @Test
   void anOfferArrivingAfterTeardownIsNotAFailure() throws Exception {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    FrameworkSettings settings = new FrameworkSettings("f", "u", "*", Duration.ofSeconds(30), Duration.ofSeconds(5),
-        new Backoff(Duration.ofMillis(10), Duration.ofMillis(10)));
-    MesosFramework framework = new MesosFramework(
-        new MasterConnection(URI.create("http://127.0.0.1:" + connector.getLocalPort())), settings,
-        new TaskSpec("t", "true", 4, 32, List.of()), new PrintStream(log, true, StandardCharsets.UTF_8));
+    MesosFramework framework =
+        QuickFrameworks.against(connector.getLocalPort(), new TaskSpec("t", "true", 4, 32, List.of()), log);
     ExecutorService runner = Executors.newSingleThreadExecutor();
     try {
       Future<TaskOutcome> run = runner.submit(framework::run);
