@@ -130,6 +130,21 @@ public final class VolumeService {
     }
   }
 
+  /**
+   * Removes the volume; one the plugin says it does not have (its Err reads "not found", "no such
+   * volume", ...) counts as removed, so a repeated or retried removal succeeds.
+   */
+  public void removeIfPresent(String name) throws PluginException {
+    try {
+      driver.remove(name);
+    } catch (PluginException e) {
+      if (e.kind() != Kind.REFUSED || !NotFoundAnswers.saysNotFound(e.getMessage())) {
+        throw e;
+      }
+      log.debug("volume '" + name + "' was already gone (" + e.getMessage() + ")");
+    }
+  }
+
   /** Unmounts with the caller's own ID. */
   public void unmount(String name, String mountId) throws PluginException {
     unmountOne(name, mountId);

@@ -22,8 +22,6 @@ import io.dvdcli.csi.volumes.DockerPlugins;
 import io.dvdcli.csi.volumes.Statuses;
 import io.dvdcli.csi.volumes.VolumeId;
 import io.dvdcli.plugin.PluginException;
-import io.dvdcli.plugin.PluginException.Kind;
-import io.dvdcli.volume.NotFoundAnswers;
 import io.dvdcli.volume.Scope;
 import io.dvdcli.volume.VolumeLookup;
 import io.grpc.Status;
@@ -192,11 +190,9 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
     try (InFlight.Claim claim = inFlight.claim(id.encode(), "volume '" + id.encode() + "'")) {
       String doing = "delete volume '" + id.volume() + "' of plugin '" + id.driver() + "'";
       try (DockerPlugins.Plugin plugin = plugins.connectFor(id.driver(), doing)) {
-        plugin.driver().remove(id.volume());
+        plugin.volumes().removeIfPresent(id.volume());
       } catch (PluginException e) {
-        if (!(e.kind() == Kind.REFUSED && NotFoundAnswers.saysNotFound(e.getMessage()))) {
-          throw plugins.failure(doing, id.driver(), e);
-        }
+        throw plugins.failure(doing, id.driver(), e);
       }
       try {
         records.delete(id.encode());

@@ -24,7 +24,6 @@ import io.dvdcli.hostmounts.BindMounts;
 import io.dvdcli.hostmounts.HostMountException;
 import io.dvdcli.plugin.PluginException;
 import io.dvdcli.plugin.PluginException.Kind;
-import io.dvdcli.volume.NotFoundAnswers;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
@@ -245,7 +244,7 @@ public final class NodeService extends NodeGrpc.NodeImplBase {
         plugin.volumes().unmount(p.volume(), p.mountId());
         steps.reached("unpublish:after-plugin-unmount");
         if (p.ephemeral()) {
-          removeEphemeral(plugin, p);
+          plugin.volumes().removeIfPresent(p.volume());
         }
       } catch (PluginException e) {
         throw plugins.failure("unpublish " + what, p.driver(), e);
@@ -255,22 +254,12 @@ public final class NodeService extends NodeGrpc.NodeImplBase {
     delete(target);
   }
 
-  private void removeEphemeral(DockerPlugins.Plugin plugin, Publication p) throws PluginException {
-    try {
-      plugin.driver().remove(p.volume());
-    } catch (PluginException e) {
-      if (!(e.kind() == Kind.REFUSED && NotFoundAnswers.saysNotFound(e.getMessage()))) {
-        throw e;
-      }
-    }
-  }
-
   /** The plugin's Mount is undone after a failed bind; the words say how that went. */
   private String release(DockerPlugins.Plugin plugin, Publication p) {
     try {
       plugin.volumes().unmount(p.volume(), p.mountId());
       if (p.ephemeral()) {
-        removeEphemeral(plugin, p);
+        plugin.volumes().removeIfPresent(p.volume());
       }
       delete(p.target());
       return " (the plugin's mount was released)";
