@@ -23,8 +23,9 @@ import java.util.Optional;
 /**
  * Records that must outlive the server (a kill -9, a node reboot): one JSON file per key, named by
  * the key's digest so that any key (a path, a volume id) is a safe file name. A write goes to a
- * temporary file that is synced and renamed over the old one, so a crash leaves the old record or
- * the new one, never half of either. Folder 0700, files 0600: records name volumes and paths.
+ * temporary file that is synced and renamed over the old one, and the folder is synced, so a crash
+ * (even a power loss) leaves the old record or the new one, never half of either. Flexvolume's
+ * MountRecords is the same mechanism for its own record type; one shared class is issue 13's work. Folder 0700, files 0600: records name volumes and paths.
  */
 public final class RecordFolder<T> {
   private static final ObjectMapper JSON = new ObjectMapper()
@@ -68,10 +69,21 @@ public final class RecordFolder<T> {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
     }
+    syncFolder();
   }
 
   public void delete(String key) throws IOException {
     Files.deleteIfExists(file(key));
+    syncFolder();
+  }
+
+  /** The rename or removal itself reaches the disk, as Flexvolume's MountRecords does it. */
+  private void syncFolder() {
+    try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException e) {
+      // Not every file system lets a folder be synced (nor must it exist yet); the rename is still atomic.
+    }
   }
 
   public List<T> all() throws IOException {
