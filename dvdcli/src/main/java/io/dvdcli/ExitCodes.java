@@ -1,6 +1,6 @@
 package io.dvdcli;
 
-import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.transport.PluginException;
 
 /**
  * The exit codes, documented in README.md. Exceptions become exit codes here and nowhere else.

@@ -1,9 +1,10 @@
 package io.dvdcli;
 
 import io.dvdcli.commands.AgentArgv;
+import io.dvdcli.commands.DvdcliCommand;
 import io.dvdcli.commands.CommandFailedException;
 import io.dvdcli.commands.UsageException;
-import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.transport.PluginException;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package io.dvdcli;
 
+import io.dvdcli.commands.DvdcliCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

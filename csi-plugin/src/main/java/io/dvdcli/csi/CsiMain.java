@@ -1,6 +1,6 @@
 package io.dvdcli.csi;
 
-import io.dvdcli.DvdcliCommand;
+import io.dvdcli.commands.DvdcliCommand;
 import io.dvdcli.commands.DiscoveryFlags;
 import io.dvdcli.commands.UsageException;
 import io.dvdcli.csi.controller.ControllerService;

@@ -1,6 +1,5 @@
 package io.dvdcli.commands;
 
-import io.dvdcli.DvdcliCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package io.dvdcli.commands;
 
-import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.transport.PluginException;
 
 /** A command that failed: "Failed to <verb> <target>: <cause>", with the cause's kind. */
 public final class CommandFailedException extends Exception {

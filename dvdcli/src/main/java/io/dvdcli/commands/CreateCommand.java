@@ -1,7 +1,7 @@
 package io.dvdcli.commands;
 
 import io.dvdcli.log.Diagnostics;
-import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.transport.PluginException;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Command;

@@ -1,13 +1,12 @@
 package io.dvdcli.commands;
 
-import io.dvdcli.DvdcliCommand;
 import io.dvdcli.flexvolume.DriverName;
 import io.dvdcli.flexvolume.DriverStatus;
 import io.dvdcli.flexvolume.FlexvolumeDriver;
 import io.dvdcli.flexvolume.Installer;
 import io.dvdcli.flexvolume.MountRecords;
 import io.dvdcli.flexvolume.PauseSeam;
-import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.PluginName;
 import io.dvdcli.volume.VolumeService;
 import java.io.IOException;

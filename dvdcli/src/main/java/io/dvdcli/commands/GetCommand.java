@@ -1,8 +1,8 @@
 package io.dvdcli.commands;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.dvdcli.plugin.PluginException;
-import io.dvdcli.plugin.PluginException.Kind;
+import io.dvdcli.plugin.transport.PluginException;
+import io.dvdcli.plugin.transport.PluginException.Kind;
 import io.dvdcli.protocol.PluginJson;
 import io.dvdcli.volume.VolumeLookup;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package io.dvdcli.commands;
 
-import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.PluginName;
 import io.dvdcli.volume.Volume;
 import java.util.List;

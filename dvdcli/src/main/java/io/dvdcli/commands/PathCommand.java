@@ -1,7 +1,7 @@
 package io.dvdcli.commands;
 
-import io.dvdcli.plugin.PluginException;
-import io.dvdcli.plugin.PluginException.Kind;
+import io.dvdcli.plugin.transport.PluginException;
+import io.dvdcli.plugin.transport.PluginException.Kind;
 import picocli.CommandLine.Command;
 
 @Command(name = "path", description = "Print where a mounted volume is.")

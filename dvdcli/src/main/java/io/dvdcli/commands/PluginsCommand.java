@@ -1,11 +1,10 @@
 package io.dvdcli.commands;
 
-import io.dvdcli.DvdcliCommand;
 import io.dvdcli.log.Diagnostics;
 import io.dvdcli.plugin.DockerEngine;
-import io.dvdcli.plugin.PluginAddress;
+import io.dvdcli.plugin.transport.PluginAddress;
 import io.dvdcli.plugin.PluginDiscovery;
-import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.Backoff;
 import io.dvdcli.plugin.transport.Deadline;
 import io.dvdcli.plugin.transport.HttpClients;

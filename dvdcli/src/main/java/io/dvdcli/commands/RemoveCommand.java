@@ -1,6 +1,6 @@
 package io.dvdcli.commands;
 
-import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.transport.PluginException;
 import picocli.CommandLine.Command;
 
 @Command(name = "remove", description = "Remove a volume and print its name.")

@@ -1,6 +1,6 @@
 package io.dvdcli.commands;
 
-import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.volume.VolumeService;
 import java.time.Duration;
 import picocli.CommandLine.Command;

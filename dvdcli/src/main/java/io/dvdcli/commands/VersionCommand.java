@@ -1,6 +1,5 @@
 package io.dvdcli.commands;
 
-import io.dvdcli.DvdcliCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;

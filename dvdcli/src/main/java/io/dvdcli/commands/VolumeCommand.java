@@ -1,7 +1,6 @@
 package io.dvdcli.commands;
 
-import io.dvdcli.DvdcliCommand;
-import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.transport.PluginException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -2,8 +2,8 @@ package io.dvdcli.flexvolume;
 
 import io.dvdcli.hostmounts.BindMounts;
 import io.dvdcli.hostmounts.HostMountException;
-import io.dvdcli.plugin.PluginException;
-import io.dvdcli.plugin.PluginException.Kind;
+import io.dvdcli.plugin.transport.PluginException;
+import io.dvdcli.plugin.transport.PluginException.Kind;
 import io.dvdcli.volume.VolumeService;
 import java.io.IOException;
 import java.nio.file.Files;

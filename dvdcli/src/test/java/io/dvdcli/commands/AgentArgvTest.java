@@ -3,7 +3,6 @@ package io.dvdcli.commands;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dvdcli.DvdcliCommand;
 import io.dvdcli.log.Diagnostics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dvdcli.DvdcliCommand;
 import io.dvdcli.log.Diagnostics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

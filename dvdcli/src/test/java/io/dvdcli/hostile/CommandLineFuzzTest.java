@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.dvdcli.DvdcliCommand;
+import io.dvdcli.commands.DvdcliCommand;
 import io.dvdcli.ExitCodes;
 import io.dvdcli.testing.Dvdcli;
 import io.dvdcli.testing.InProcess;

@@ -1,5 +1,7 @@
 package io.dvdcli.plugin;
 
+import io.dvdcli.plugin.transport.PluginException;
+import io.dvdcli.plugin.transport.PluginAddress;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;

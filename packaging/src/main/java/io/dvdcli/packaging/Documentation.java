@@ -43,7 +43,7 @@ public final class Documentation {
 
   static final List<Installed> COMMANDS = List.of(
       new Installed("dvdcli", "dvdcli", 1,
-          () -> new io.dvdcli.DvdcliCommand(Map.of(), new PrintWriter(Writer.nullWriter()), System.err), true),
+          () -> new io.dvdcli.commands.DvdcliCommand(Map.of(), new PrintWriter(Writer.nullWriter()), System.err), true),
       new Installed("dvdcli", "isolator-shim", 1, () -> shimCommand(), true),
       // A server (a DaemonSet's container runs it): section 8; an operator runs it by hand too.
       new Installed("dvdcli-csi", "dvdcli-csi", 8, () -> csiCommand(), true),

@@ -21,7 +21,7 @@ import io.dvdcli.csi.state.RecordFolder;
 import io.dvdcli.csi.volumes.DockerPlugins;
 import io.dvdcli.csi.volumes.Statuses;
 import io.dvdcli.csi.volumes.VolumeId;
-import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.volume.Scope;
 import io.dvdcli.volume.VolumeLookup;
 import io.grpc.Status;

@@ -10,7 +10,7 @@ import csi.v1.Csi.ProbeRequest;
 import csi.v1.Csi.ProbeResponse;
 import csi.v1.IdentityGrpc;
 import io.dvdcli.csi.volumes.DockerPlugins;
-import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.transport.PluginException;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.EnumSet;

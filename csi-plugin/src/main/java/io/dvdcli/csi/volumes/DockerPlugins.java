@@ -1,9 +1,9 @@
 package io.dvdcli.csi.volumes;
 
 import io.dvdcli.log.Diagnostics;
-import io.dvdcli.plugin.PluginAddress;
+import io.dvdcli.plugin.transport.PluginAddress;
 import io.dvdcli.plugin.PluginDiscovery;
-import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.PluginLookup;
 import io.dvdcli.plugin.transport.Backoff;
 import io.dvdcli.plugin.transport.Deadline;

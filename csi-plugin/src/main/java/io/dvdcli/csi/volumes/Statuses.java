@@ -1,6 +1,6 @@
 package io.dvdcli.csi.volumes;
 
-import io.dvdcli.plugin.PluginException;
+import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.volume.NotFoundAnswers;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

@@ -2,8 +2,8 @@ package io.dvdcli.volume;
 
 import io.dvdcli.log.Diagnostics;
 import io.dvdcli.mountids.MountLedger;
-import io.dvdcli.plugin.PluginException;
-import io.dvdcli.plugin.PluginException.Kind;
+import io.dvdcli.plugin.transport.PluginException;
+import io.dvdcli.plugin.transport.PluginException.Kind;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;

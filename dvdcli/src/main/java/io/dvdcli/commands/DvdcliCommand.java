@@ -1,17 +1,5 @@
-package io.dvdcli;
+package io.dvdcli.commands;
 
-import io.dvdcli.commands.CapabilitiesCommand;
-import io.dvdcli.commands.CreateCommand;
-import io.dvdcli.commands.FlexvolumeCommand;
-import io.dvdcli.commands.GetCommand;
-import io.dvdcli.commands.ListCommand;
-import io.dvdcli.commands.MountCommand;
-import io.dvdcli.commands.PathCommand;
-import io.dvdcli.commands.PluginsCommand;
-import io.dvdcli.commands.RemoveCommand;
-import io.dvdcli.commands.UnmountCommand;
-import io.dvdcli.commands.UsageException;
-import io.dvdcli.commands.VersionCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

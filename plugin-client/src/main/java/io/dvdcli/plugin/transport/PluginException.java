@@ -1,4 +1,4 @@
-package io.dvdcli.plugin;
+package io.dvdcli.plugin.transport;
 
 import java.io.IOException;
 

@@ -1,5 +1,6 @@
 package io.dvdcli.plugin;
 
+import io.dvdcli.plugin.transport.PluginException;
 import java.util.regex.Pattern;
 
 /**

@@ -1,7 +1,5 @@
 package io.dvdcli.plugin.transport;
 
-import io.dvdcli.plugin.PluginAddress;
-import io.dvdcli.plugin.PluginException;
 import io.dvdcli.protocol.PluginProtocol;
 import java.net.InetAddress;
 import java.time.Duration;

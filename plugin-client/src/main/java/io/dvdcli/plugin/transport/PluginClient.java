@@ -2,9 +2,7 @@ package io.dvdcli.plugin.transport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.dvdcli.log.Diagnostics;
-import io.dvdcli.plugin.PluginAddress;
-import io.dvdcli.plugin.PluginException;
-import io.dvdcli.plugin.PluginException.Kind;
+import io.dvdcli.plugin.transport.PluginException.Kind;
 import io.dvdcli.protocol.PluginAnswer;
 import io.dvdcli.protocol.WireCodec;
 import java.io.EOFException;

@@ -1,8 +1,8 @@
 package io.dvdcli.volume;
 
-import io.dvdcli.plugin.PluginAddress;
-import io.dvdcli.plugin.PluginException;
-import io.dvdcli.plugin.PluginException.Kind;
+import io.dvdcli.plugin.transport.PluginAddress;
+import io.dvdcli.plugin.transport.PluginException;
+import io.dvdcli.plugin.transport.PluginException.Kind;
 import io.dvdcli.plugin.transport.PluginClient;
 import io.dvdcli.protocol.ActivateResponse;
 import io.dvdcli.protocol.CapabilitiesResponse;

@@ -1,8 +1,5 @@
 package io.dvdcli.plugin.transport;
 
-import io.dvdcli.plugin.PluginAddress;
-import io.dvdcli.plugin.PluginException;
-import io.dvdcli.plugin.TlsConfig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,7 @@
 package io.dvdcli.plugin;
 
+import io.dvdcli.plugin.transport.PluginException;
+import io.dvdcli.plugin.transport.PluginAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,7 +1,7 @@
 package io.dvdcli.volume;
 
-import io.dvdcli.plugin.PluginException;
-import io.dvdcli.plugin.PluginException.Kind;
+import io.dvdcli.plugin.transport.PluginException;
+import io.dvdcli.plugin.transport.PluginException.Kind;
 import io.dvdcli.plugin.PluginName;
 import java.nio.charset.StandardCharsets;
 

@@ -1,5 +1,7 @@
 package io.dvdcli.plugin;
 
+import io.dvdcli.plugin.transport.PluginException;
+import io.dvdcli.plugin.transport.PluginAddress;
 import io.dvdcli.log.Diagnostics;
 import io.dvdcli.plugin.transport.Backoff;
 import io.dvdcli.plugin.transport.Deadline;

@@ -1,5 +1,6 @@
 package io.dvdcli.plugin;
 
+import io.dvdcli.plugin.transport.ManagedPaths;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,7 +1,9 @@
 package io.dvdcli.plugin;
 
+import io.dvdcli.plugin.transport.PluginException;
+import io.dvdcli.plugin.transport.PluginAddress;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dvdcli.plugin.PluginException.Kind;
+import io.dvdcli.plugin.transport.PluginException.Kind;
 import io.dvdcli.plugin.transport.AnswerText;
 import io.dvdcli.plugin.transport.HttpClients;
 import io.dvdcli.protocol.PluginJson;

@@ -1,5 +1,8 @@
 package io.dvdcli.plugin;
 
+import io.dvdcli.plugin.transport.TlsConfig;
+import io.dvdcli.plugin.transport.PluginException;
+import io.dvdcli.plugin.transport.PluginAddress;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.dvdcli.protocol.PluginJson;
