@@ -3,6 +3,7 @@ package io.dvdcli;
 import io.dvdcli.commands.AgentArgv;
 import io.dvdcli.commands.DvdcliCommand;
 import io.dvdcli.commands.CommandFailedException;
+import io.dvdcli.commands.DiscoveryFlags;
 import io.dvdcli.commands.UsageException;
 import io.dvdcli.plugin.transport.PluginException;
 import java.io.OutputStreamWriter;
@@ -51,7 +52,8 @@ public final class Main {
   public static int run(String[] args, Map<String, String> env, PrintStream stdout, PrintStream stderr) {
     PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), false);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
-    boolean debug = "1".equals(env.get("DVDCLI_DEBUG"));
+    // The fast path takes no --debug (a line with it goes to picocli), so only the environment counts.
+    boolean debug = DiscoveryFlags.debugRequested(false, env);
     DvdcliCommand root = new DvdcliCommand(env, out, stderr);
     try {
       // The agent's own command lines skip picocli's model (most of a call's CPU); see AgentArgv.
@@ -75,17 +77,23 @@ public final class Main {
   }
 
   private static CommandLine picocli(DvdcliCommand root, PrintWriter out, PrintWriter err, boolean debug) {
-    return new CommandLine(root)
-        .setOptionsCaseInsensitive(true)
-        .setSubcommandsCaseInsensitive(true)
-        // An argument starting with '@' is data (a volume name), never a file to read arguments from.
-        .setExpandAtFiles(false)
+    return DvdcliCommand.commandLine(root)
         .setOut(out)
         .setErr(err)
         .setParameterExceptionHandler((ParameterException e, String[] a) ->
             usageError(e.getMessage(), e.getCommandLine().getCommandName(), err))
         .setExecutionExceptionHandler((Exception e, CommandLine c, CommandLine.ParseResult r) ->
-            failure(e, c.getCommandName(), err, debug));
+            failure(e, c.getCommandName(), err, debug || debugFlagGiven(r)));
+  }
+
+  /** Whether the line picocli parsed has {@code --debug} on any (sub)command. */
+  private static boolean debugFlagGiven(CommandLine.ParseResult result) {
+    for (CommandLine.ParseResult r = result; r != null; r = r.subcommand()) {
+      if (r.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The one place where what went wrong becomes an exit code and the last line of stderr. */

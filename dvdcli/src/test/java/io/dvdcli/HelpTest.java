@@ -42,7 +42,7 @@ class HelpTest {
 
   /** The command model Main runs, for the names and options it holds. */
   private static CommandLine model() {
-    return new CommandLine(new DvdcliCommand(Map.of(), new PrintWriter(new StringWriter()),
+    return DvdcliCommand.commandLine(new DvdcliCommand(Map.of(), new PrintWriter(new StringWriter()),
         new PrintStream(PrintStream.nullOutputStream())));
   }
 

@@ -18,20 +18,11 @@ public final class AgentArgv {
   private AgentArgv() {}
 
   /** A recognised agent call, ready to run. */
-  public record Call(String command, String driver, String name, List<VolumeOption> options, boolean explicitCreate) {
-    public Call {
-      options = List.copyOf(options);
-    }
-
-    /** Runs it exactly as picocli would run the same command line. */
+  public record Call(String command, VolumeArgs volume) {
+    /** Runs it as picocli runs the same command line: the same command, given the same model. */
     public int run(DvdcliCommand root) throws CommandFailedException {
       VolumeCommand command = this.command.equals("mount") ? new MountCommand() : new UnmountCommand();
-      command.root = root;
-      command.volume.driver = driver;
-      command.volume.name = name;
-      command.volume.options = new ArrayList<>(options);
-      command.volume.explicitCreate = explicitCreate;
-      return command.call();
+      return command.execute(root, volume);
     }
   }
 
@@ -89,6 +80,6 @@ public final class AgentArgv {
     if (driver == null || name == null) {
       return Optional.empty();
     }
-    return Optional.of(new Call(args[0], driver, name, options, explicitCreate != null && explicitCreate));
+    return Optional.of(new Call(args[0], new VolumeArgs(driver, name, options, explicitCreate != null && explicitCreate)));
   }
 }

@@ -10,13 +10,13 @@ public final class CapabilitiesCommand extends VolumeCommand {
   }
 
   @Override
-  String target() {
+  String target(VolumeArgs volume) {
     return "driver '" + volume.driver() + "'";
   }
 
   @Override
-  int run(ConnectionFlags.Session s) {
-    answer(s.driver().capabilities().wireName());
+  int run(Run r) {
+    r.answer(r.driver().capabilities().wireName());
     return 0;
   }
 }

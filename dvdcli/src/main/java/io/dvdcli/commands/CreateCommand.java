@@ -19,11 +19,11 @@ public final class CreateCommand extends VolumeCommand {
   }
 
   @Override
-  int run(ConnectionFlags.Session s) throws PluginException {
-    Map<String, String> options = volume.options(s.log());
-    s.log().debug("creating volume '" + volume.name() + "' with options " + Diagnostics.masked(options));
-    s.driver().create(volume.name(), options);
-    answer(volume.name());
+  int run(Run r) throws PluginException {
+    Map<String, String> options = r.volume().options(r.log());
+    r.log().debug("creating volume '" + r.volume().name() + "' with options " + Diagnostics.masked(options));
+    r.driver().create(r.volume().name(), options);
+    r.answer(r.volume().name());
     return 0;
   }
 }

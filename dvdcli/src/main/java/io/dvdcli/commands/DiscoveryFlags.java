@@ -40,8 +40,17 @@ public class DiscoveryFlags {
   boolean debug;
 
   public Diagnostics diagnostics(Map<String, String> env, PrintStream err) {
+    return new Diagnostics(err, debugRequested(debug, env));
+  }
+
+  /**
+   * The one rule for "debug on", read by the diagnostics and by Main (stack traces of internal
+   * errors), on picocli's path and the agent's fast path alike: {@code --debug}, or
+   * {@code DVDCLI_DEBUG} set to 1 or true.
+   */
+  public static boolean debugRequested(boolean flag, Map<String, String> env) {
     String e = env.getOrDefault("DVDCLI_DEBUG", "");
-    return new Diagnostics(err, debug || e.equals("1") || e.equalsIgnoreCase("true"));
+    return flag || e.equals("1") || e.equalsIgnoreCase("true");
   }
 
   /** Docker's back-off within {@code --retry-timeout} (default 30 s) for a plugin not there yet. */

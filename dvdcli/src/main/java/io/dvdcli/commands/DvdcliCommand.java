@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
@@ -44,6 +45,18 @@ public final class DvdcliCommand implements Runnable {
     this.env = Map.copyOf(env);
     this.out = out;
     this.err = err;
+  }
+
+  /**
+   * picocli's model of dvdcli's command line, parsed as production parses it (Main adds only where
+   * output goes and how failures end); parse tests start from here too.
+   */
+  public static CommandLine commandLine(DvdcliCommand root) {
+    return new CommandLine(root)
+        .setOptionsCaseInsensitive(true)
+        .setSubcommandsCaseInsensitive(true)
+        // An argument starting with '@' is data (a volume name), never a file to read arguments from.
+        .setExpandAtFiles(false);
   }
 
   /** Where diagnostics and warnings go: never stdout. */

@@ -19,10 +19,10 @@ public final class GetCommand extends VolumeCommand {
   }
 
   @Override
-  int run(ConnectionFlags.Session s) throws PluginException {
-    VolumeLookup lookup = s.driver().get(volume.name());
+  int run(Run r) throws PluginException {
+    VolumeLookup lookup = r.driver().get(r.volume().name());
     if (lookup instanceof VolumeLookup.Found found) {
-      answer(json ? toJson(found.volume()) : found.volume().name());
+      r.answer(json ? toJson(found.volume()) : found.volume().name());
       return 0;
     }
     if (lookup instanceof VolumeLookup.Missing missing) {

@@ -26,22 +26,22 @@ public final class ListCommand extends VolumeCommand {
   }
 
   @Override
-  String target() {
+  String target(VolumeArgs volume) {
     return "the volumes of driver '" + volume.driver() + "'";
   }
 
   @Override
-  int run(ConnectionFlags.Session s) throws PluginException {
-    List<Volume> volumes = s.driver().list();
+  int run(Run r) throws PluginException {
+    List<Volume> volumes = r.driver().list();
     if (json) {
-      answer(GetCommand.toJson(volumes));
+      r.answer(GetCommand.toJson(volumes));
     } else {
       for (Volume v : volumes) {
-        if (VolumeFlags.hasControlCharacter(v.name())) {
-          s.log().warn("left out volume '" + PluginName.printable(v.name())
+        if (VolumeArgs.hasControlCharacter(v.name())) {
+          r.log().warn("left out volume '" + PluginName.printable(v.name())
               + "': its name holds a control character (--json shows it)");
         } else {
-          answer(v.name());
+          r.answer(v.name());
         }
       }
     }

@@ -23,10 +23,10 @@ public final class MountCommand extends VolumeCommand {
   }
 
   @Override
-  int run(ConnectionFlags.Session s) throws PluginException {
-    MountIdScheme id = mountId.resolve(env(), volume.driver());
-    VolumeService volumes = new VolumeService(s.driver(), s.log());
-    answer(volumes.mount(volume.name(), volume.options(s.log()), volume.explicitCreate(), id));
+  int run(Run r) throws PluginException {
+    MountIdScheme id = mountId.resolve(r.env(), r.volume().driver());
+    VolumeService volumes = new VolumeService(r.driver(), r.log());
+    r.answer(volumes.mount(r.volume().name(), r.volume().options(r.log()), r.volume().explicitCreate(), id));
     return 0;
   }
 }

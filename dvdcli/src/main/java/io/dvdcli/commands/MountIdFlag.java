@@ -28,7 +28,7 @@ public final class MountIdFlag {
   MountIdScheme resolve(Map<String, String> env, String driver) {
     String chosen = mountId != null ? mountId : env.get("DVDCLI_MOUNT_ID");
     if (chosen != null) {
-      if (chosen.isBlank() || chosen.length() > 255 || VolumeFlags.hasControlCharacter(chosen)) {
+      if (chosen.isBlank() || chosen.length() > 255 || VolumeArgs.hasControlCharacter(chosen)) {
         throw new UsageException("the mount ID must be 1-255 printable characters");
       }
       return new MountIdScheme.Fixed(chosen);

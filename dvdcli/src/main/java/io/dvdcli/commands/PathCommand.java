@@ -12,13 +12,13 @@ public final class PathCommand extends VolumeCommand {
   }
 
   @Override
-  int run(ConnectionFlags.Session s) throws PluginException {
-    String path = s.driver().path(volume.name());
+  int run(Run r) throws PluginException {
+    String path = r.driver().path(r.volume().name());
     if (path.isEmpty()) {
       throw new PluginException(Kind.REFUSED,
-          "plugin '" + volume.driver() + "' reports no mount point (is the volume mounted?)");
+          "plugin '" + r.volume().driver() + "' reports no mount point (is the volume mounted?)");
     }
-    answer(path);
+    r.answer(path);
     return 0;
   }
 }

@@ -11,9 +11,9 @@ public final class RemoveCommand extends VolumeCommand {
   }
 
   @Override
-  int run(ConnectionFlags.Session s) throws PluginException {
-    s.driver().remove(volume.name());
-    answer(volume.name());
+  int run(Run r) throws PluginException {
+    r.driver().remove(r.volume().name());
+    r.answer(r.volume().name());
     return 0;
   }
 }

@@ -22,8 +22,8 @@ public final class UnmountCommand extends VolumeCommand {
   }
 
   @Override
-  int run(ConnectionFlags.Session s) throws PluginException {
-    new VolumeService(s.driver(), s.log()).unmount(volume.name(), mountId.resolve(env(), volume.driver()));
+  int run(Run r) throws PluginException {
+    new VolumeService(r.driver(), r.log()).unmount(r.volume().name(), mountId.resolve(r.env(), r.volume().driver()));
     return 0;
   }
 }

@@ -1,6 +1,8 @@
 package io.dvdcli.commands;
 
+import io.dvdcli.log.Diagnostics;
 import io.dvdcli.plugin.transport.PluginException;
+import io.dvdcli.volume.VolumeDriverClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,18 +17,41 @@ abstract class VolumeCommand implements Callable<Integer> {
   @ParentCommand
   DvdcliCommand root;
 
-  // Initialised here so that the agent's fast path (AgentArgv) can run a command without picocli.
   @Mixin
   VolumeFlags volume = new VolumeFlags();
 
+  // Initialised here so that the agent's fast path (AgentArgv), which has no such flags, runs
+  // with their defaults (and their environment variables).
   @Mixin
   ConnectionFlags connection = new ConnectionFlags();
+
+  /** One run of a command: where it answers, what it acts on, and the plugin it talks to. */
+  record Run(DvdcliCommand root, VolumeArgs volume, ConnectionFlags.Session session) {
+    VolumeDriverClient driver() {
+      return session.driver();
+    }
+
+    Diagnostics log() {
+      return session.log();
+    }
+
+    Map<String, String> env() {
+      return root.env();
+    }
+
+    /** Prints the answer and nothing else, with one newline, as Mesos reads stdout whole. */
+    void answer(String line) {
+      root.out().print(line);
+      root.out().print('\n');
+      root.out().flush();
+    }
+  }
 
   /** The verb of the failure message, e.g. "mount". */
   abstract String verb();
 
   /** What the command acts on, for the failure message. */
-  String target() {
+  String target(VolumeArgs volume) {
     return "volume '" + volume.name() + "' with driver '" + volume.driver() + "'";
   }
 
@@ -36,28 +61,23 @@ abstract class VolumeCommand implements Callable<Integer> {
   }
 
   /** The work after a successful Activate; returns the exit code. */
-  abstract int run(ConnectionFlags.Session session) throws PluginException;
+  abstract int run(Run run) throws PluginException;
 
+  /** picocli's way in: the flags it parsed. */
   @Override
   public final Integer call() throws CommandFailedException {
-    String target = target(); // validates the flags before anything is sent
+    return execute(root, volume.args());
+  }
+
+  /** Both ways in end here: picocli's {@link #call()} and the agent's fast path (AgentArgv). */
+  final int execute(DvdcliCommand root, VolumeArgs args) throws CommandFailedException {
+    String target = target(args); // validates the flags before anything is sent
     try {
-      ConnectionFlags.Session session = connection.connect(volume.driver(), env(), root.err(), defaultTimeout());
+      ConnectionFlags.Session session = connection.connect(args.driver(), root.env(), root.err(), defaultTimeout());
       session.driver().activate();
-      return run(session);
+      return run(new Run(root, args, session));
     } catch (PluginException e) {
       throw new CommandFailedException(verb(), target, e);
     }
-  }
-
-  Map<String, String> env() {
-    return root.env();
-  }
-
-  /** Prints the answer and nothing else, with one newline, as Mesos reads stdout whole. */
-  void answer(String line) {
-    root.out().print(line);
-    root.out().print('\n');
-    root.out().flush();
   }
 }

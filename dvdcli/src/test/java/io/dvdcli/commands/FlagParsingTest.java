@@ -24,9 +24,7 @@ class FlagParsingTest {
   private static final Diagnostics QUIET = new Diagnostics(new PrintStream(new ByteArrayOutputStream()), false);
 
   private static CommandLine cli() {
-    return new CommandLine(new DvdcliCommand(Map.of(), new PrintWriter(new StringWriter()), System.err))
-        .setOptionsCaseInsensitive(true)
-        .setSubcommandsCaseInsensitive(true);
+    return DvdcliCommand.commandLine(new DvdcliCommand(Map.of(), new PrintWriter(new StringWriter()), System.err));
   }
 
   private static MountCommand mount(String... args) {
@@ -38,10 +36,10 @@ class FlagParsingTest {
   void theMesosAgentsArgvParsesIntoDriverNameAndOptionsInOrder() {
     MountCommand m = mount("mount", "--volumedriver=rexray", "--volumename=vol1",
         "--volumeopts=size=5", "--volumeopts=iops=150");
-    assertEquals("rexray", m.volume.driver());
-    assertEquals("vol1", m.volume.name());
-    assertEquals(List.of("size", "iops"), List.copyOf(m.volume.options(QUIET).keySet()));
-    assertFalse(m.volume.explicitCreate());
+    assertEquals("rexray", m.volume.args().driver());
+    assertEquals("vol1", m.volume.args().name());
+    assertEquals(List.of("size", "iops"), List.copyOf(m.volume.args().options(QUIET).keySet()));
+    assertFalse(m.volume.args().explicitCreate());
   }
 
   @ParameterizedTest(name = "--volumeopts={0} -> {1} = [{2}]")
@@ -52,7 +50,7 @@ class FlagParsingTest {
       "empty=|empty|''",
       "k==v|k|=v"})
   void optionsSplitOnTheFirstEqualsSignOnlyAndNeverOnCommas(String opt, String key, String value) {
-    Map<String, String> opts = mount("mount", "--volumedriver=d", "--volumename=n", "--volumeopts=" + opt).volume.options(QUIET);
+    Map<String, String> opts = mount("mount", "--volumedriver=d", "--volumename=n", "--volumeopts=" + opt).volume.args().options(QUIET);
     assertEquals(Map.of(key, value.equals("''") ? "" : value), opts);
   }
 
@@ -66,33 +64,33 @@ class FlagParsingTest {
   @ParameterizedTest
   @ValueSource(strings = {"--explicitCreate=true", "--explicitcreate", "--EXPLICITCREATE=TRUE", "--explicitcreate=true"})
   void explicitCreateIsAcceptedInAnyCaseAsMesosModuleDvdiSendsIt(String flag) {
-    assertTrue(mount("mount", "--volumedriver=d", "--volumename=n", flag).volume.explicitCreate());
+    assertTrue(mount("mount", "--volumedriver=d", "--volumename=n", flag).volume.args().explicitCreate());
   }
 
   @Test
   void explicitCreateFalseTurnsItOff() {
-    assertFalse(mount("mount", "--volumedriver=d", "--volumename=n", "--explicitCreate=false").volume.explicitCreate());
+    assertFalse(mount("mount", "--volumedriver=d", "--volumename=n", "--explicitCreate=false").volume.args().explicitCreate());
   }
 
   @Test
   void flagsWorkInSpaceFormAndInAnyCase() {
     MountCommand m = mount("MOUNT", "--VolumeDriver", "rexray", "--VOLUMENAME", "v", "--volumeopts", "a=b");
-    assertEquals("rexray", m.volume.driver());
-    assertEquals("v", m.volume.name());
-    assertEquals(Map.of("a", "b"), m.volume.options(QUIET));
+    assertEquals("rexray", m.volume.args().driver());
+    assertEquals("v", m.volume.args().name());
+    assertEquals(Map.of("a", "b"), m.volume.args().options(QUIET));
   }
 
   @Test
   void theSameKeyTwiceWithDifferentValuesIsAmbiguous() {
     MountCommand m = mount("mount", "--volumedriver=d", "--volumename=n", "--volumeopts=a=1", "--volumeopts=a=2");
-    assertThrows(UsageException.class, () -> m.volume.options(QUIET));
+    assertThrows(UsageException.class, () -> m.volume.args().options(QUIET));
   }
 
   @Test
   void aMissingNameOrDriverIsAUsageError() {
-    assertThrows(UsageException.class, () -> mount("mount", "--volumedriver=d").volume.name());
-    assertThrows(UsageException.class, () -> mount("mount", "--volumename=n").volume.driver());
-    assertThrows(UsageException.class, () -> mount("mount", "--volumedriver=d", "--volumename=").volume.name());
+    assertThrows(UsageException.class, () -> mount("mount", "--volumedriver=d").volume.args().name());
+    assertThrows(UsageException.class, () -> mount("mount", "--volumename=n").volume.args().driver());
+    assertThrows(UsageException.class, () -> mount("mount", "--volumedriver=d", "--volumename=").volume.args().name());
   }
 
   @Test
@@ -104,7 +102,7 @@ class FlagParsingTest {
   void aValueThatLooksLikeACommaSeparatedListIsKeptWholeWithAWarning() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Diagnostics log = new Diagnostics(new PrintStream(err, true), false);
-    Map<String, String> opts = mount("mount", "--volumedriver=d", "--volumename=n", "--volumeopts=size=5,iops=150").volume.options(log);
+    Map<String, String> opts = mount("mount", "--volumedriver=d", "--volumename=n", "--volumeopts=size=5,iops=150").volume.args().options(log);
     assertEquals(Map.of("size", "5,iops=150"), opts);
     assertTrue(err.toString().startsWith("dvdcli: warning: --volumeopts size=... keeps its ',KEY=' parts"), err.toString());
   }

@@ -22,18 +22,18 @@ public final class VolumeFlagsProbe {
     }
     Object command = parsed.subcommand().commandSpec().userObject();
     if (command instanceof VolumeCommand v) {
-      v.volume.driver();
-      v.volume.options(QUIET);
-      v.volume.explicitCreate();
+      v.volume.args().driver();
+      v.volume.args().options(QUIET);
+      v.volume.args().explicitCreate();
       if (!(command instanceof ListCommand) && !(command instanceof CapabilitiesCommand)) {
-        v.volume.name();
+        v.volume.args().name();
       }
     }
     if (command instanceof MountCommand m) {
-      m.mountId.resolve(Map.of("DVDCLI_STATE_DIR", "/nonexistent"), m.volume.driver());
+      m.mountId.resolve(Map.of("DVDCLI_STATE_DIR", "/nonexistent"), m.volume.args().driver());
     }
     if (command instanceof UnmountCommand u) {
-      u.mountId.resolve(Map.of("DVDCLI_STATE_DIR", "/nonexistent"), u.volume.driver());
+      u.mountId.resolve(Map.of("DVDCLI_STATE_DIR", "/nonexistent"), u.volume.args().driver());
     }
   }
 }

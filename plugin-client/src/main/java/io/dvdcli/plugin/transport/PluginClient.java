@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.dvdcli.log.Diagnostics;
 import io.dvdcli.plugin.transport.PluginException.Kind;
 import io.dvdcli.protocol.PluginAnswer;
-import io.dvdcli.protocol.WireCodec;
+import io.dvdcli.plugin.codec.WireCodec;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -1,4 +1,12 @@
-package io.dvdcli.protocol;
+package io.dvdcli.plugin.codec;
+
+import io.dvdcli.protocol.ActivateResponse;
+import io.dvdcli.protocol.CapabilitiesResponse;
+import io.dvdcli.protocol.GetResponse;
+import io.dvdcli.protocol.ListResponse;
+import io.dvdcli.protocol.MountpointResponse;
+import io.dvdcli.protocol.PluginAnswer;
+import io.dvdcli.protocol.VolumeEntry;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

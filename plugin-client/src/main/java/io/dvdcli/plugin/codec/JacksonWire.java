@@ -1,4 +1,16 @@
-package io.dvdcli.protocol;
+package io.dvdcli.plugin.codec;
+
+import io.dvdcli.protocol.ActivateResponse;
+import io.dvdcli.protocol.CapabilitiesResponse;
+import io.dvdcli.protocol.CreateRequest;
+import io.dvdcli.protocol.GetResponse;
+import io.dvdcli.protocol.ListResponse;
+import io.dvdcli.protocol.MountRequest;
+import io.dvdcli.protocol.MountpointResponse;
+import io.dvdcli.protocol.PluginAnswer;
+import io.dvdcli.protocol.PluginJson;
+import io.dvdcli.protocol.VolumeEntry;
+import io.dvdcli.protocol.VolumeNameRequest;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,8 @@
-package io.dvdcli.protocol;
+package io.dvdcli.plugin.codec;
+
+import io.dvdcli.protocol.CreateRequest;
+import io.dvdcli.protocol.MountRequest;
+import io.dvdcli.protocol.VolumeNameRequest;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Map;

@@ -1,4 +1,10 @@
-package io.dvdcli.protocol;
+package io.dvdcli.plugin.codec;
+
+import io.dvdcli.protocol.CreateRequest;
+import io.dvdcli.protocol.MountRequest;
+import io.dvdcli.protocol.PluginAnswer;
+import io.dvdcli.protocol.PluginJson;
+import io.dvdcli.protocol.VolumeNameRequest;
 
 import java.io.IOException;
 
