@@ -6,14 +6,13 @@ import io.dvdcli.commands.CommandFailedException;
 import io.dvdcli.commands.DiscoveryFlags;
 import io.dvdcli.commands.UsageException;
 import io.dvdcli.plugin.transport.PluginException;
+import io.dvdcli.untrusted.UntrustedText;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -23,11 +22,6 @@ import picocli.CommandLine.ParameterException;
  */
 public final class Main {
   private Main() {}
-
-  /** Compiled on first use: only a usage error needs it. */
-  private static final class Control {
-    static final Pattern PATTERN = Pattern.compile("\\p{Cc}");
-  }
 
   public static void main(String[] args) {
     int code = run(args, processSetUp(), System.out, System.err);
@@ -122,9 +116,8 @@ public final class Main {
     return ExitCodes.USAGE;
   }
 
-  /** Usage errors quote the argument as given; a line break in it must not break the line. */
+  /** Usage errors quote the argument as given, whole; a line break in it must not break the line. */
   static String escapeControls(String message) {
-    return Control.PATTERN.matcher(String.valueOf(message))
-        .replaceAll(m -> Matcher.quoteReplacement(String.format("\\x%02x", (int) m.group().charAt(0))));
+    return UntrustedText.quoted(String.valueOf(message), Integer.MAX_VALUE);
   }
 }

@@ -1,5 +1,6 @@
 package io.dvdcli.commands;
 
+import io.dvdcli.untrusted.SecretKeys;
 import io.dvdcli.log.Diagnostics;
 import io.dvdcli.plugin.transport.PluginException;
 import java.time.Duration;
@@ -21,7 +22,7 @@ public final class CreateCommand extends VolumeCommand {
   @Override
   int run(Run r) throws PluginException {
     Map<String, String> options = r.volume().options(r.log());
-    r.log().debug("creating volume '" + r.volume().name() + "' with options " + Diagnostics.masked(options));
+    r.log().debug("creating volume '" + r.volume().name() + "' with options " + SecretKeys.masked(options));
     r.driver().create(r.volume().name(), options);
     r.answer(r.volume().name());
     return 0;

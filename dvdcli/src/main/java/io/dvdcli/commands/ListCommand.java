@@ -1,5 +1,6 @@
 package io.dvdcli.commands;
 
+import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.PluginName;
 import io.dvdcli.volume.Volume;
@@ -37,8 +38,8 @@ public final class ListCommand extends VolumeCommand {
       r.answer(GetCommand.toJson(volumes));
     } else {
       for (Volume v : volumes) {
-        if (VolumeArgs.hasControlCharacter(v.name())) {
-          r.log().warn("left out volume '" + PluginName.printable(v.name())
+        if (UntrustedText.hasControlCharacter(v.name())) {
+          r.log().warn("left out volume '" + UntrustedText.quoted(v.name())
               + "': its name holds a control character (--json shows it)");
         } else {
           r.answer(v.name());

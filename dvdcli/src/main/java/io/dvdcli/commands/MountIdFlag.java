@@ -1,5 +1,6 @@
 package io.dvdcli.commands;
 
+import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.mountids.HostId;
 import io.dvdcli.mountids.MountLedger;
 import io.dvdcli.plugin.PluginName;
@@ -28,7 +29,7 @@ public final class MountIdFlag {
   MountIdScheme resolve(Map<String, String> env, String driver) {
     String chosen = mountId != null ? mountId : env.get("DVDCLI_MOUNT_ID");
     if (chosen != null) {
-      if (chosen.isBlank() || chosen.length() > 255 || VolumeArgs.hasControlCharacter(chosen)) {
+      if (chosen.isBlank() || chosen.length() > 255 || UntrustedText.hasControlCharacter(chosen)) {
         throw new UsageException("the mount ID must be 1-255 printable characters");
       }
       return new MountIdScheme.Fixed(chosen);

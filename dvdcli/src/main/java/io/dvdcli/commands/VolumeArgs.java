@@ -1,5 +1,6 @@
 package io.dvdcli.commands;
 
+import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.log.Diagnostics;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ public record VolumeArgs(String givenDriver, String givenName, List<VolumeOption
       throw new UsageException("missing --volumedriver=DRIVER");
     }
     // Checked here, not only by plugin-name validation: error lines quote the driver as given.
-    if (hasControlCharacter(driver)) {
+    if (UntrustedText.hasControlCharacter(driver)) {
       throw new UsageException("--volumedriver contains a control character");
     }
     return driver;
@@ -37,22 +38,13 @@ public record VolumeArgs(String givenDriver, String givenName, List<VolumeOption
     if (name == null || name.isEmpty()) {
       throw new UsageException("missing --volumename=NAME");
     }
-    if (hasControlCharacter(name)) {
+    if (UntrustedText.hasControlCharacter(name)) {
       throw new UsageException("--volumename contains a control character");
     }
     requireDecoded("--volumename", name);
     return name;
   }
 
-  /** C0, DEL or C1 anywhere in a flag's value. A loop: a stream and a lambda cost a short call time. */
-  static boolean hasControlCharacter(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      if (Character.isISOControl(value.charAt(i))) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /**
    * The JVM decodes argv in the locale's charset and turns bytes it cannot decode into U+FFFD (under

@@ -1,5 +1,6 @@
 package io.dvdcli.plugin;
 
+import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.PluginAddress;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,7 +90,7 @@ public final class DockerEngine {
       address = new PluginAddress("docker", URI.create(host), null, null);
     } catch (IllegalArgumentException e) {
       throw new PluginException(Kind.INVALID_SPEC,
-          "DOCKER_HOST='" + AnswerText.oneLine(host) + "' is not a unix:// or tcp:// address");
+          "DOCKER_HOST='" + UntrustedText.summarised(host) + "' is not a unix:// or tcp:// address");
     }
     OkHttpClient http = HttpClients.forAddress(address, timeout).newBuilder().callTimeout(timeout).build();
     Request request = new Request.Builder()
@@ -106,7 +107,7 @@ public final class DockerEngine {
           + " within " + timeout.toSeconds() + " s", e);
     } catch (IOException e) {
       throw new PluginException(Kind.UNREACHABLE, 0, "no Docker engine answers at " + host + " ("
-          + AnswerText.oneLine(String.valueOf(rootCause(e).getMessage()))
+          + UntrustedText.summarised(String.valueOf(rootCause(e).getMessage()))
           + "); managed plugins are found through it (DOCKER_HOST)", e);
     }
     if (code != 200) {
@@ -145,7 +146,7 @@ public final class DockerEngine {
     try {
       JsonNode node = PluginJson.MAPPER.readTree(body);
       if (node != null && node.path("message").isTextual()) {
-        return AnswerText.oneLine(node.path("message").asText());
+        return UntrustedText.summarised(node.path("message").asText());
       }
     } catch (IOException notJson) {
       // shown as text below

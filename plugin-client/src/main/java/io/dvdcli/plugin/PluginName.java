@@ -1,5 +1,6 @@
 package io.dvdcli.plugin;
 
+import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.plugin.transport.PluginException;
 import java.util.regex.Pattern;
 
@@ -39,26 +40,10 @@ public final class PluginName {
     if (!ok || name.contains("..")) {
       throw new PluginException(
           PluginException.Kind.INVALID_NAME,
-          "'" + printable(name) + "' is not a valid volume driver name"
+          "'" + UntrustedText.quoted(name) + "' is not a valid volume driver name"
               + " (letters, digits, '.', '_', '-'; managed plugins as repo/name[:tag])");
     }
     return name;
   }
 
-  /** Control characters and very long names are shown escaped and cut, to keep errors one line. */
-  public static String printable(String s) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.length() && b.length() < 120; i++) {
-      char c = s.charAt(i);
-      if (Character.isISOControl(c)) { // C0, DEL and C1 (U+009B is a terminal's 8-bit CSI)
-        b.append(String.format("\\x%02x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    if (b.length() >= 120 && s.length() > 120) {
-      b.append("...");
-    }
-    return b.toString();
-  }
 }

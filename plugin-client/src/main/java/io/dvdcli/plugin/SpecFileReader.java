@@ -1,5 +1,6 @@
 package io.dvdcli.plugin;
 
+import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.plugin.transport.TlsConfig;
 import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.PluginAddress;
@@ -48,7 +49,7 @@ final class SpecFileReader {
     try {
       spec = PluginJson.MAPPER.readValue(text, JsonSpec.class);
     } catch (JsonProcessingException e) {
-      throw invalid(file, "not valid JSON (" + PluginName.printable(e.getOriginalMessage()) + ")");
+      throw invalid(file, "not valid JSON (" + UntrustedText.quoted(e.getOriginalMessage()) + ")");
     }
     if (spec == null || spec.addr() == null || spec.addr().isBlank()) {
       throw invalid(file, "it has no \"Addr\"");
@@ -60,7 +61,7 @@ final class SpecFileReader {
       try {
         tls = new TlsConfig(t.insecureSkipVerify(), path(t.caFile()), path(t.certFile()), path(t.keyFile()));
       } catch (IllegalArgumentException e) {
-        throw invalid(file, PluginName.printable(e.getMessage()));
+        throw invalid(file, UntrustedText.quoted(e.getMessage()));
       }
       if ("tcp".equalsIgnoreCase(uri.getScheme())) {
         uri = URI.create("https" + uri.toString().substring(3));
@@ -77,24 +78,24 @@ final class SpecFileReader {
     URI uri;
     if (!address.contains("://")) {
       // Docker: "Unknown protocol" for an address without a scheme.
-      throw invalid(file, "address '" + PluginName.printable(address)
+      throw invalid(file, "address '" + UntrustedText.quoted(address)
           + "' has no scheme (expected unix://, tcp:// or https://)");
     }
     try {
       uri = new URI(address);
     } catch (URISyntaxException e) {
-      throw invalid(file, "'" + PluginName.printable(address) + "' is not a URL");
+      throw invalid(file, "'" + UntrustedText.quoted(address) + "' is not a URL");
     }
     try {
       PluginAddress probe = new PluginAddress("probe", uri, TlsConfig.NONE, file);
       if (probe.isUnixSocket() && (uri.getPath() == null || uri.getPath().isEmpty())) {
-        throw invalid(file, "UNIX address '" + PluginName.printable(address) + "' has no socket path");
+        throw invalid(file, "UNIX address '" + UntrustedText.quoted(address) + "' has no socket path");
       }
       if (!probe.isUnixSocket() && (uri.getHost() == null || uri.getPort() < 0)) {
-        throw invalid(file, "address '" + PluginName.printable(address) + "' needs a host and a port");
+        throw invalid(file, "address '" + UntrustedText.quoted(address) + "' needs a host and a port");
       }
     } catch (IllegalArgumentException e) {
-      throw invalid(file, "address '" + PluginName.printable(address)
+      throw invalid(file, "address '" + UntrustedText.quoted(address)
           + "' has an unsupported scheme (expected unix://, tcp:// or https://)");
     }
     return uri;

@@ -1,5 +1,6 @@
 package io.dvdcli.volume;
 
+import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.PluginException.Kind;
 import io.dvdcli.plugin.PluginName;
@@ -26,7 +27,7 @@ final class MountPoints {
     if (mp == null || mp.isEmpty()) {
       return "an empty mount point";
     }
-    String shown = "'" + PluginName.printable(mp) + "'";
+    String shown = "'" + UntrustedText.quoted(mp) + "'";
     if (!mp.startsWith("/")) {
       return "a relative mount point " + shown;
     }

@@ -1,5 +1,6 @@
 package io.dvdcli.volume;
 
+import io.dvdcli.untrusted.SecretKeys;
 import io.dvdcli.log.Diagnostics;
 import io.dvdcli.mountids.MountLedger;
 import io.dvdcli.plugin.transport.PluginException;
@@ -82,7 +83,7 @@ public final class VolumeService {
                 + missing.reason() + ")");
       }
       if (log.debugEnabled()) { // masking compiles a regex: not for a line nobody reads
-        log.debug("volume '" + name + "' does not exist; creating it with options " + Diagnostics.masked(options));
+        log.debug("volume '" + name + "' does not exist; creating it with options " + SecretKeys.masked(options));
       }
       driver.create(name, options);
     } else if (lookup instanceof VolumeLookup.Unknown unknown) {
@@ -92,7 +93,7 @@ public final class VolumeService {
         // Docker does the same: without Get, Create (idempotent in plugins) makes sure it exists.
         if (log.debugEnabled()) {
           log.debug(unknown.reason() + "; creating volume '" + name + "' (idempotent) with options "
-              + Diagnostics.masked(options));
+              + SecretKeys.masked(options));
         }
         driver.create(name, options);
       }

@@ -1,5 +1,6 @@
 package io.dvdcli.plugin.transport;
 
+import io.dvdcli.untrusted.UntrustedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dvdcli.protocol.PluginJson;
 import java.nio.ByteBuffer;
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
  * REX-Ray's {@code Error}) of a JSON body, else the text, else the title of an HTML page.
  */
 public final class AnswerText {
-  static final int MAX_MESSAGE = 300;
   private static final Pattern TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
   private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
 
@@ -47,7 +47,7 @@ public final class AnswerText {
 
   /** The plugin's own error message in one line, never empty (it may be only blanks or NULs). */
   static String errText(String err) {
-    String line = oneLine(err);
+    String line = UntrustedText.summarised(err);
     return line.isEmpty() ? "(the plugin gave an empty error message)" : line;
   }
 
@@ -62,40 +62,16 @@ public final class AnswerText {
     }
     Matcher title = TITLE.matcher(text);
     if (title.find()) {
-      return orElse("an HTML page: ", oneLine(TAG.matcher(title.group(1)).replaceAll(" ")), "an HTML page");
+      return orElse("an HTML page: ", UntrustedText.summarised(TAG.matcher(title.group(1)).replaceAll(" ")), "an HTML page");
     }
     if (text.regionMatches(true, 0, "<!doctype html", 0, 14) || text.regionMatches(true, 0, "<html", 0, 5)) {
-      return orElse("an HTML page: ", oneLine(TAG.matcher(text).replaceAll(" ")), "an HTML page");
+      return orElse("an HTML page: ", UntrustedText.summarised(TAG.matcher(text).replaceAll(" ")), "an HTML page");
     }
-    return orElse("", oneLine(text), "a body of " + body.length + " bytes of blanks and control characters");
+    return orElse("", UntrustedText.summarised(text), "a body of " + body.length + " bytes of blanks and control characters");
   }
 
   private static String orElse(String prefix, String line, String whenEmpty) {
     return line.isEmpty() ? whenEmpty : prefix + line;
-  }
-
-  /** One line: control characters become spaces, runs of space collapse, long text is cut. */
-  public static String oneLine(String s) {
-    StringBuilder b = new StringBuilder(Math.min(s.length(), MAX_MESSAGE + 3));
-    boolean space = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      boolean blank = Character.isWhitespace(c) || Character.isISOControl(c);
-      if (blank) {
-        space = b.length() > 0;
-        continue;
-      }
-      if (space) {
-        b.append(' ');
-        space = false;
-      }
-      if (b.length() >= MAX_MESSAGE) {
-        b.append("...");
-        break;
-      }
-      b.append(c);
-    }
-    return b.toString();
   }
 
   static String seconds(Duration d) {

@@ -1,5 +1,6 @@
 package io.dvdcli.plugin.transport;
 
+import io.dvdcli.untrusted.UntrustedText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.dvdcli.log.Diagnostics;
 import io.dvdcli.plugin.transport.PluginException.Kind;
@@ -123,7 +124,7 @@ public final class PluginClient {
       String to = response.location();
       throw new PluginException(Kind.BAD_ANSWER, response.code(),
           who() + " answered " + method + " with HTTP " + response.code() + ", a redirect to '"
-              + AnswerText.oneLine(to == null ? "" : to) + "' that dvdcli does not follow", null);
+              + UntrustedText.summarised(to == null ? "" : to) + "' that dvdcli does not follow", null);
     }
     if (response.code() != 200) {
       Kind kind = response.code() == 404 ? Kind.NOT_IMPLEMENTED : Kind.REFUSED;
@@ -227,6 +228,6 @@ public final class PluginClient {
       root = root.getCause();
     }
     String m = root.getMessage();
-    return AnswerText.oneLine(m == null ? root.getClass().getSimpleName() : m);
+    return UntrustedText.summarised(m == null ? root.getClass().getSimpleName() : m);
   }
 }
