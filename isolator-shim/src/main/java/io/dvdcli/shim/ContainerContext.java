@@ -1,6 +1,6 @@
 package io.dvdcli.shim;
 
-import io.dvdcli.shim.host.Ownership;
+import io.dvdcli.shim.host.UserNames;
 import java.nio.file.Path;
 
 /**
@@ -13,7 +13,7 @@ public record ContainerContext(Path sandbox, String user) {
   public ContainerContext {
     sandbox = sandbox == null ? null : sandbox.toAbsolutePath().normalize();
     if (user != null) {
-      Ownership.validateUser(user);
+      UserNames.validate(user);
     }
   }
 }

@@ -1,13 +1,12 @@
 package io.dvdcli.shim;
 
 import io.dvdcli.shim.driver.DriverException;
+import io.dvdcli.shim.driver.DvdcliCalls;
 import io.dvdcli.shim.driver.DvdcliDriver;
 import io.dvdcli.shim.driver.ProcessRunner;
 import io.dvdcli.shim.driver.ProcessTree;
-import io.dvdcli.shim.driver.VolumeDriver;
-import io.dvdcli.shim.host.BindMounts;
-import io.dvdcli.shim.host.MountTable;
-import io.dvdcli.shim.host.Ownership;
+import io.dvdcli.shim.host.HostOperations;
+import io.dvdcli.shim.host.LinuxHost;
 import io.dvdcli.shim.state.Binding;
 import io.dvdcli.shim.state.CheckpointPaths;
 import io.dvdcli.shim.state.CheckpointStore;
@@ -57,27 +56,31 @@ import java.util.Set;
 public final class VolumeIsolator {
   private final IsolatorConfig config;
   private final CheckpointStore store;
-  private final VolumeDriver driver;
-  private final BindMounts bindMounts;
-  private final Ownership ownership;
+  private final DvdcliCalls driver;
+  private final HostOperations host;
+  private final ContainerBindMounts bindMounts;
   private final StepHook steps;
 
+  /** The library's entry: the configured dvdcli and this Linux host (bind mounts, chown). */
   public VolumeIsolator(IsolatorConfig config) {
-    this(config, dvdcliDriver(config), StepHook.NONE);
+    this(config, dvdcliDriver(config), LinuxHost.create(), StepHook.NONE);
   }
 
-  /** @param driver the process boundary (dvdcli); @param steps called at each named step */
-  public VolumeIsolator(IsolatorConfig config, VolumeDriver driver, StepHook steps) {
+  /**
+   * @param driver the process boundary (dvdcli)
+   * @param host bind mounts, unmounts and chown, which {@code config} may ask for
+   * @param steps called at each named step
+   */
+  public VolumeIsolator(IsolatorConfig config, DvdcliCalls driver, HostOperations host, StepHook steps) {
     this.config = Objects.requireNonNull(config, "config");
     this.store = new CheckpointStore(new CheckpointPaths(config.checkpointDir()));
     this.driver = Objects.requireNonNull(driver, "driver");
-    ProcessRunner tools = new ProcessRunner(Map.of());
-    this.bindMounts = new BindMounts(tools, MountTable.ofThisProcess());
-    this.ownership = new Ownership(tools);
+    this.host = Objects.requireNonNull(host, "host");
+    this.bindMounts = new ContainerBindMounts(host);
     this.steps = Objects.requireNonNull(steps, "steps");
   }
 
-  public static VolumeDriver dvdcliDriver(IsolatorConfig config) {
+  public static DvdcliCalls dvdcliDriver(IsolatorConfig config) {
     return new DvdcliDriver(config.dvdcli(), config.mountTimeout(), config.unmountTimeout(),
         new ProcessRunner(config.dvdcliEnvironment()));
   }
@@ -160,7 +163,7 @@ public final class VolumeIsolator {
       VolumeRequest request = volumes.get(i);
       Path source = Path.of(hostPaths.get(i));
       if (config.chown() && context.user() != null && !context.user().equals("root")) {
-        ownership.chown(source, context.user());
+        host.chown(source, context.user());
       }
       Path target = targets.get(i);
       if (target != null) {
@@ -437,7 +440,7 @@ public final class VolumeIsolator {
     }
   }
 
-  private VolumeDriver.Started started(DockerVolume volume, String step) {
+  private DvdcliCalls.Started started(DockerVolume volume, String step) {
     Path record = InFlightCalls.recordFor(store.paths().volumeLock(volume));
     return process -> {
       InFlightCalls.record(record, process);

@@ -18,7 +18,7 @@ final class CleanupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Json.print(root.out, options.isolator(root.environment, null).cleanup(containerId));
+    AnswerJson.print(root.out, options.isolator(root.environment, null).cleanup(containerId));
     return 0;
   }
 }

@@ -3,6 +3,7 @@ package io.dvdcli.shim.cli;
 import io.dvdcli.shim.IsolatorConfig;
 import io.dvdcli.shim.StepHook;
 import io.dvdcli.shim.VolumeIsolator;
+import io.dvdcli.shim.host.LinuxHost;
 import io.dvdcli.shim.state.CheckpointPaths;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +61,6 @@ public final class IsolatorOptions {
   VolumeIsolator isolator(Map<String, String> environment, Path dvdcliOverride) {
     IsolatorConfig config = config(dvdcliOverride);
     StepHook seam = CrashSeam.fromEnvironment(environment);
-    return new VolumeIsolator(config, VolumeIsolator.dvdcliDriver(config), seam);
+    return new VolumeIsolator(config, VolumeIsolator.dvdcliDriver(config), LinuxHost.create(), seam);
   }
 }

@@ -46,7 +46,7 @@ final class PrepareCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<VolumeRequest> requests = new ArrayList<>();
     for (String spec : specs) {
-      requests.add(VolumeSpec.parse(spec));
+      requests.add(VolumeArgument.parse(spec));
     }
     if (volumesJson != null) {
       byte[] content = volumesJson.equals("-") ? System.in.readAllBytes() : Files.readAllBytes(Path.of(volumesJson));
@@ -63,7 +63,7 @@ final class PrepareCommand implements Callable<Integer> {
     }
     PrepareResult result = options.isolator(root.environment, dvdcliOverride)
         .prepare(containerId, requests, new ContainerContext(sandbox, user));
-    Json.print(root.out, result);
+    AnswerJson.print(root.out, result);
     return 0;
   }
 }

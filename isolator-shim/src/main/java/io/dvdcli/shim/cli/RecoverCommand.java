@@ -42,7 +42,7 @@ final class RecoverCommand implements Callable<Integer> {
     for (String warning : result.warnings()) {
       root.err.println("isolator-shim: warning: " + warning);
     }
-    Json.print(root.out, result);
+    AnswerJson.print(root.out, result);
     if (!result.succeeded()) {
       List<String> failures = result.failures();
       Main.report(root.err, String.join("\n", failures.subList(0, failures.size() - 1))

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     version = "isolator-shim 0.1.0",
     description = "The Mesos agent's docker/volume lifecycle around dvdcli: checkpoint, mount, "
         + "reference counts, cleanup and recovery.",
-    subcommands = {PrepareCommand.class, CleanupCommand.class, RecoverCommand.class, RunCommand.class,
+    subcommands = {PrepareCommand.class, CleanupCommand.class, RecoverCommand.class, RunWithVolumesCommand.class,
         StatusCommand.class})
 public final class ShimCommand implements Runnable {
   final Map<String, String> environment;

@@ -15,7 +15,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Json.print(root.out, options.reader().status());
+    AnswerJson.print(root.out, options.reader().status());
     return 0;
   }
 }

@@ -60,7 +60,7 @@ final class VolumesFile {
         }
       }
       requests.add(new VolumeRequest(e.driver(), e.name(), options, e.containerPath(),
-          e.mode() == null ? VolumeRequest.Mode.RW : VolumeSpec.mode(e.mode()),
+          e.mode() == null ? VolumeRequest.Mode.RW : VolumeArgument.mode(e.mode()),
           Boolean.TRUE.equals(e.explicitCreate())));
     }
     return requests;

@@ -14,7 +14,7 @@ import java.util.Map;
  * /dev/null, stdout (trimmed) is the mount path, stderr explains a failure, and a call that outlives
  * its time limit (120 s mount, 10 min unmount by default) is killed with its whole process tree.
  */
-public final class DvdcliDriver implements VolumeDriver {
+public final class DvdcliDriver implements DvdcliCalls {
   public static final Duration MOUNT_TIMEOUT = Duration.ofSeconds(120);
   public static final Duration UNMOUNT_TIMEOUT = Duration.ofMinutes(10);
 

@@ -37,11 +37,11 @@ public final class ProcessRunner {
   }
 
   public Outcome run(List<String> argv, Duration timeout) throws IOException, TimedOut {
-    return run(argv, timeout, VolumeDriver.Started.IGNORE);
+    return run(argv, timeout, DvdcliCalls.Started.IGNORE);
   }
 
   /** As {@link #run(List, Duration)}, telling {@code started} the process as soon as it runs. */
-  public Outcome run(List<String> argv, Duration timeout, VolumeDriver.Started started)
+  public Outcome run(List<String> argv, Duration timeout, DvdcliCalls.Started started)
       throws IOException, TimedOut {
     ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(new File("/dev/null"));
     builder.environment().putAll(environment);

@@ -28,7 +28,7 @@ class CommandLineTest {
 
   record Outcome(int status, String stdout, String stderr) {
     JsonNode json() throws Exception {
-      return Json.MAPPER.readTree(stdout);
+      return AnswerJson.MAPPER.readTree(stdout);
     }
 
     String lastErrorLine() {

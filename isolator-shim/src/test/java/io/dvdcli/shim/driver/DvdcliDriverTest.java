@@ -38,7 +38,7 @@ class DvdcliDriverTest {
     Map<String, String> options = new LinkedHashMap<>();
     options.put("size", "5");
     options.put("iops", "100");
-    driver.mount(new DockerVolume("rexray", "vol1"), options, false, VolumeDriver.Started.IGNORE);
+    driver.mount(new DockerVolume("rexray", "vol1"), options, false, DvdcliCalls.Started.IGNORE);
 
     assertEquals(1, fake.calls().size());
     List<String> argv = fake.calls().get(0);
@@ -52,7 +52,7 @@ class DvdcliDriverTest {
   void explicitCreateAddsTheLowerCaseFlagThatDvdcliUnderstands() throws Exception {
     Files.createDirectories(fake.file("volumes/vol1"));
 
-    driver.mount(new DockerVolume("rexray", "vol1"), Map.of(), true, VolumeDriver.Started.IGNORE);
+    driver.mount(new DockerVolume("rexray", "vol1"), Map.of(), true, DvdcliCalls.Started.IGNORE);
 
     assertEquals(List.of("mount", "--volumedriver=rexray", "--volumename=vol1", "--explicitcreate", "stdin=/dev/null"),
         fake.calls().get(0));
@@ -60,14 +60,14 @@ class DvdcliDriverTest {
 
   @Test
   void unmountRunsDvdcliWithDriverAndNameOnly() throws Exception {
-    driver.unmount(new DockerVolume("rexray", "vol1"), VolumeDriver.Started.IGNORE);
+    driver.unmount(new DockerVolume("rexray", "vol1"), DvdcliCalls.Started.IGNORE);
 
     assertEquals(List.of("unmount", "--volumedriver=rexray", "--volumename=vol1", "stdin=/dev/null"), fake.calls().get(0));
   }
 
   @Test
   void theMountPathIsStdoutWithSurroundingWhitespaceTrimmed() throws Exception {
-    String path = driver.mount(new DockerVolume("rexray", "vol1"), Map.of(), false, VolumeDriver.Started.IGNORE);
+    String path = driver.mount(new DockerVolume("rexray", "vol1"), Map.of(), false, DvdcliCalls.Started.IGNORE);
 
     assertEquals(fake.file("volumes/vol1").toString(), path);
   }
@@ -77,7 +77,7 @@ class DvdcliDriverTest {
     fake.toggle("fail-mount", "vol1", true);
 
     DriverException e = assertThrows(DriverException.class,
-        () -> driver.mount(new DockerVolume("rexray", "vol1"), Map.of(), false, VolumeDriver.Started.IGNORE));
+        () -> driver.mount(new DockerVolume("rexray", "vol1"), Map.of(), false, DvdcliCalls.Started.IGNORE));
 
     assertEquals("Failed to mount volume 'rexray/vol1': dvdcli exited with status 4: "
         + "fake-dvdcli: mount of vol1 refused by the plugin", e.getMessage());
@@ -93,7 +93,7 @@ class DvdcliDriverTest {
         new DvdcliDriver(fake.path(), Duration.ofSeconds(5), Duration.ofSeconds(5), new ProcessRunner(Map.of()));
 
     DriverException e = assertThrows(DriverException.class,
-        () -> impatient.mount(new DockerVolume("rexray", "vol1"), Map.of(), false, VolumeDriver.Started.IGNORE));
+        () -> impatient.mount(new DockerVolume("rexray", "vol1"), Map.of(), false, DvdcliCalls.Started.IGNORE));
 
     assertEquals("Failed to mount volume 'rexray/vol1': dvdcli timed out after 5 s; its process tree was killed",
         e.getMessage());
@@ -109,7 +109,7 @@ class DvdcliDriverTest {
     DvdcliDriver missing = new DvdcliDriver(temp.resolve("no-such-dvdcli"), Duration.ofSeconds(5),
         Duration.ofSeconds(5), new ProcessRunner(Map.of()));
 
-    DriverException e = assertThrows(DriverException.class, () -> missing.unmount(new DockerVolume("rexray", "v"), VolumeDriver.Started.IGNORE));
+    DriverException e = assertThrows(DriverException.class, () -> missing.unmount(new DockerVolume("rexray", "v"), DvdcliCalls.Started.IGNORE));
 
     assertTrue(e.getMessage().startsWith("Failed to unmount volume 'rexray/v': cannot run '"), e.getMessage());
     assertTrue(e.outcomeKnown());
@@ -123,7 +123,7 @@ class DvdcliDriverTest {
     DvdcliDriver quiet = new DvdcliDriver(silent, Duration.ofSeconds(5), Duration.ofSeconds(5), new ProcessRunner(Map.of()));
 
     DriverException e = assertThrows(DriverException.class,
-        () -> quiet.mount(new DockerVolume("rexray", "v"), Map.of(), false, VolumeDriver.Started.IGNORE));
+        () -> quiet.mount(new DockerVolume("rexray", "v"), Map.of(), false, DvdcliCalls.Started.IGNORE));
 
     assertEquals("Failed to mount volume 'rexray/v': dvdcli succeeded but printed no mount path", e.getMessage());
     assertFalse(e.outcomeKnown());

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.PrintStream;
 
-/** The command's answer on stdout: one JSON document, one line. */
-final class Json {
+/** Encodes a command's answer (a result record) for stdout: one JSON document, one line, nulls left out. */
+final class AnswerJson {
   static final ObjectMapper MAPPER =
       JsonMapper.builder().defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL)).build();
 
-  private Json() {}
+  private AnswerJson() {}
 
   static void print(PrintStream out, Object answer) {
     try {

@@ -4,8 +4,11 @@ import io.dvdcli.shim.state.DockerVolume;
 import java.io.IOException;
 import java.util.Map;
 
-/** Mounts and unmounts Docker volumes on this host; {@link DvdcliDriver} runs dvdcli for it. */
-public interface VolumeDriver {
+/**
+ * The isolator's calls to dvdcli: mount and unmount one Docker volume on this host. {@link
+ * DvdcliDriver} runs the dvdcli binary for them; tests stand in for it.
+ */
+public interface DvdcliCalls {
   /** Told the process of a call as soon as it runs, so that it can be found again after a crash. */
   @FunctionalInterface
   interface Started {

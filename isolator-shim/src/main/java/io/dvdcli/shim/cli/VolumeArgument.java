@@ -7,11 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code --volume driver=D,name=N[,container-path=P][,mode=rw|ro][,explicit-create][,opt=K=V]...}.
+ * The value of one {@code --volume} argument, parsed into a request:
+ * {@code driver=D,name=N[,container-path=P][,mode=rw|ro][,explicit-create][,opt=K=V]...}.
  * Option values containing commas need {@code --volumes-json}.
  */
-final class VolumeSpec {
-  private VolumeSpec() {}
+final class VolumeArgument {
+  private VolumeArgument() {}
 
   static VolumeRequest parse(String spec) {
     String driver = null;

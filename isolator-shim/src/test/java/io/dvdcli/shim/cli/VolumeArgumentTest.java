@@ -14,10 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class VolumeSpecTest {
+class VolumeArgumentTest {
   @Test
   void aFullSpecBecomesARequest() {
-    VolumeRequest request = VolumeSpec.parse(
+    VolumeRequest request = VolumeArgument.parse(
         "driver=rexray/ebs:latest,name=vol1,container-path=/data,mode=ro,explicit-create,opt=size=5,opt=type=gp2");
 
     assertEquals(new VolumeRequest("rexray/ebs:latest", "vol1", Map.of("size", "5", "type", "gp2"), "/data",
@@ -29,7 +29,7 @@ class VolumeSpecTest {
   @ValueSource(strings = {"name=v", "driver=d", "driver=d,name=v,mode=rx", "driver=d,name=v,colour=red",
       "driver=d,name=v,opt=novalue", "driver=d,name="})
   void incompleteOrUnknownSpecsAreRefused(String spec) {
-    assertThrows(IllegalArgumentException.class, () -> VolumeSpec.parse(spec));
+    assertThrows(IllegalArgumentException.class, () -> VolumeArgument.parse(spec));
   }
 
   @Test

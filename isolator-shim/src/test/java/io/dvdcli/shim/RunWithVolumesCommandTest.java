@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code isolator-shim run}, as a real process started through scripts/isolator-shim. */
-class RunCommandTest {
+class RunWithVolumesCommandTest {
   @TempDir Path temp;
   FakeDvdcli fake;
   Path checkpoints;

@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Prepare volumes from DVDI_VOLUME_* variables, run COMMAND with DVDI_VOLUME_HOSTPATH[n] "
         + "set, then clean up. Exit status: the command's (1 if it succeeded but cleanup failed).")
-final class RunCommand implements Callable<Integer> {
+final class RunWithVolumesCommand implements Callable<Integer> {
   static final String CONTAINER_ID_VARIABLE = "ISOLATOR_SHIM_CONTAINER_ID";
 
   @ParentCommand ShimCommand root;
