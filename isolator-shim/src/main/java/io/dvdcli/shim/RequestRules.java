@@ -1,6 +1,6 @@
 package io.dvdcli.shim;
 
-import io.dvdcli.shim.state.Printable;
+import io.dvdcli.untrusted.UntrustedText;
 import java.util.regex.Pattern;
 
 /**
@@ -19,26 +19,26 @@ final class RequestRules {
 
   static void driver(String driver) {
     if (driver == null || driver.length() > 255 || !DRIVER.matcher(driver).matches()) {
-      throw new IllegalArgumentException("Invalid volume driver '" + Printable.of(driver)
+      throw new IllegalArgumentException("Invalid volume driver '" + UntrustedText.quoted(driver)
           + "': must be a plugin name such as 'rexray' or 'rexray/ebs:latest'");
     }
   }
 
   static void name(String name) {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("Invalid volume name '" + Printable.of(name)
+      throw new IllegalArgumentException("Invalid volume name '" + UntrustedText.quoted(name)
           + "': must start with a letter or digit and contain only letters, digits, '_', '.', '-'");
     }
   }
 
   static void option(String key, String value) {
     if (key == null || !OPTION_KEY.matcher(key).matches()) {
-      throw new IllegalArgumentException("Invalid volume option key '" + Printable.of(key)
+      throw new IllegalArgumentException("Invalid volume option key '" + UntrustedText.quoted(key)
           + "': must start with a letter or digit and contain only letters, digits, '_', '.', ':', '/', '-'");
     }
     if (value == null || value.chars().anyMatch(Character::isISOControl)) {
       throw new IllegalArgumentException("Invalid value for volume option '" + key + "': '"
-          + Printable.of(value) + "' contains a control character");
+          + UntrustedText.quoted(value) + "' contains a control character");
     }
   }
 
@@ -53,7 +53,7 @@ final class RequestRules {
       }
     }
     if (bad || path.equals("/")) {
-      throw new IllegalArgumentException("Invalid container path '" + Printable.of(path)
+      throw new IllegalArgumentException("Invalid container path '" + UntrustedText.quoted(path)
           + "': must be a normalised path without '.', '..' or empty segments");
     }
   }

@@ -1,7 +1,7 @@
 package io.dvdcli.shim.cli;
 
+import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.shim.VolumeRequest;
-import io.dvdcli.shim.state.Printable;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +39,7 @@ final class VolumeArgument {
           }
           options.put(option.substring(0, split), option.substring(split + 1));
         }
-        default -> throw bad(spec, "unknown field '" + Printable.of(key) + "'");
+        default -> throw bad(spec, "unknown field '" + UntrustedText.quoted(key) + "'");
       }
     }
     if (driver == null || name == null) {
@@ -52,7 +52,7 @@ final class VolumeArgument {
     return switch (value.toUpperCase(Locale.ROOT)) {
       case "RW" -> VolumeRequest.Mode.RW;
       case "RO" -> VolumeRequest.Mode.RO;
-      default -> throw new IllegalArgumentException("Invalid mode '" + Printable.of(value) + "': must be RW or RO");
+      default -> throw new IllegalArgumentException("Invalid mode '" + UntrustedText.quoted(value) + "': must be RW or RO");
     };
   }
 
@@ -64,6 +64,6 @@ final class VolumeArgument {
   }
 
   private static IllegalArgumentException bad(String spec, String why) {
-    return new IllegalArgumentException("Invalid --volume '" + Printable.of(spec) + "': " + why);
+    return new IllegalArgumentException("Invalid --volume '" + UntrustedText.quoted(spec) + "': " + why);
   }
 }

@@ -1,7 +1,7 @@
 package io.dvdcli.shim.driver;
 
+import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.shim.state.DockerVolume;
-import io.dvdcli.shim.state.Printable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +15,9 @@ import java.util.Map;
  * its time limit (120 s mount, 10 min unmount by default) is killed with its whole process tree.
  */
 public final class DvdcliDriver implements DvdcliCalls {
+  /** dvdcli's last line quotes a plugin's message (cut at 300 characters) after its own words. */
+  private static final int DVDCLI_LINE_LIMIT = 600;
+
   public static final Duration MOUNT_TIMEOUT = Duration.ofSeconds(120);
   public static final Duration UNMOUNT_TIMEOUT = Duration.ofMinutes(10);
 
@@ -58,7 +61,7 @@ public final class DvdcliDriver implements DvdcliCalls {
     }
     if (path.contains("\n") || !path.startsWith("/")) {
       throw new DriverException(failure("mount", volume,
-          "dvdcli printed '" + Printable.of(path) + "', which is not one absolute path"), false);
+          "dvdcli printed '" + UntrustedText.quoted(path) + "', which is not one absolute path"), false);
     }
     return path;
   }
@@ -88,12 +91,12 @@ public final class DvdcliDriver implements DvdcliCalls {
   }
 
   private static String failure(String verb, DockerVolume volume, String cause) {
-    return "Failed to " + verb + " volume '" + Printable.of(volume.toString()) + "': " + cause;
+    return "Failed to " + verb + " volume '" + UntrustedText.quoted(volume.toString()) + "': " + cause;
   }
 
   private static String lastLine(String stderr) {
     String[] lines = stderr.strip().split("\n");
     String last = lines[lines.length - 1].strip();
-    return last.isEmpty() ? "" : ": " + Printable.of(last);
+    return last.isEmpty() ? "" : ": " + UntrustedText.quoted(last, DVDCLI_LINE_LIMIT);
   }
 }

@@ -1,7 +1,7 @@
 package io.dvdcli.shim.dvdi;
 
+import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.shim.VolumeRequest;
-import io.dvdcli.shim.state.Printable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,12 +52,12 @@ public final class DvdiEnvironment {
         }
         String suffix = name.substring(prefix.length());
         if (suffix.length() > 1 || (suffix.length() == 1 && (suffix.charAt(0) < '1' || suffix.charAt(0) > '9'))) {
-          throw new IllegalArgumentException("Invalid environment variable '" + Printable.of(name)
+          throw new IllegalArgumentException("Invalid environment variable '" + UntrustedText.quoted(name)
               + "': " + prefix + " takes no suffix or one digit 1-9");
         }
         String value = variable.getValue();
         if (CHECKED.contains(kind) && forbidden(value)) {
-          throw new IllegalArgumentException("Invalid " + name + " '" + Printable.of(value)
+          throw new IllegalArgumentException("Invalid " + name + " '" + UntrustedText.quoted(value)
               + "': contains a character mesos-module-dvdi forbids (one of " + FORBIDDEN
               + " or a control character)");
         }
@@ -108,7 +108,7 @@ public final class DvdiEnvironment {
       }
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw new IllegalArgumentException("Invalid " + PREFIX + OPTS + suffix + " entry '" + Printable.of(pair)
+        throw new IllegalArgumentException("Invalid " + PREFIX + OPTS + suffix + " entry '" + UntrustedText.quoted(pair)
             + "': must be key=value");
       }
       if (options.put(pair.substring(0, eq), pair.substring(eq + 1)) != null) {
@@ -124,11 +124,11 @@ public final class DvdiEnvironment {
       return null;
     }
     if (!path.startsWith("/")) {
-      throw new IllegalArgumentException("Invalid " + PREFIX + CONTAINERPATH + suffix + " '" + Printable.of(path)
+      throw new IllegalArgumentException("Invalid " + PREFIX + CONTAINERPATH + suffix + " '" + UntrustedText.quoted(path)
           + "': must start with /");
     }
     if (!path.startsWith("/tmp/") && !Files.exists(Path.of(path))) {
-      throw new IllegalArgumentException("Invalid " + PREFIX + CONTAINERPATH + suffix + " '" + Printable.of(path)
+      throw new IllegalArgumentException("Invalid " + PREFIX + CONTAINERPATH + suffix + " '" + UntrustedText.quoted(path)
           + "': must exist, or be under /tmp/ (then it is created)");
     }
     return path;
@@ -142,7 +142,7 @@ public final class DvdiEnvironment {
     if (v.equals("true")) {
       return true;
     }
-    throw new IllegalArgumentException("Invalid " + PREFIX + EXPLICITCREATE + suffix + " '" + Printable.of(value)
+    throw new IllegalArgumentException("Invalid " + PREFIX + EXPLICITCREATE + suffix + " '" + UntrustedText.quoted(value)
         + "': must be true or false");
   }
 }

@@ -1,6 +1,6 @@
 package io.dvdcli.shim.host;
 
-import io.dvdcli.shim.state.Printable;
+import io.dvdcli.untrusted.UntrustedText;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +14,7 @@ public final class UserNames {
 
   public static String validate(String user) {
     if (user == null || !USER.matcher(user).matches()) {
-      throw new IllegalArgumentException("Invalid user name '" + Printable.of(user)
+      throw new IllegalArgumentException("Invalid user name '" + UntrustedText.quoted(user)
           + "': must be a POSIX user name");
     }
     return user;

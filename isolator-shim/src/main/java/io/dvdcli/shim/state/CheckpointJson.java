@@ -1,5 +1,6 @@
 package io.dvdcli.shim.state;
 
+import io.dvdcli.untrusted.UntrustedText;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -56,7 +57,7 @@ public final class CheckpointJson {
       }
       DockerVolume volume = new DockerVolume(e.driver(), e.name());
       if (!volumes.add(volume)) {
-        throw new IOException("duplicate docker volume '" + Printable.of(volume.toString()) + "'");
+        throw new IOException("duplicate docker volume '" + UntrustedText.quoted(volume.toString()) + "'");
       }
     }
     return volumes;

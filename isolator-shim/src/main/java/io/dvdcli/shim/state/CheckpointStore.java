@@ -1,5 +1,6 @@
 package io.dvdcli.shim.state;
 
+import io.dvdcli.untrusted.UntrustedText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -173,7 +174,7 @@ public final class CheckpointStore {
     } catch (IOException | IllegalArgumentException e) {
       // Truncated the same way; what it names cannot be trusted, so it counts as naming nothing.
       return new ContainerRecord(containerId, Set.of(),
-          Optional.of("checkpoint '" + file + "' is truncated or corrupt (" + Printable.of(firstLine(e.getMessage())) + ")"));
+          Optional.of("checkpoint '" + file + "' is truncated or corrupt (" + UntrustedText.quoted(firstLine(e.getMessage())) + ")"));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.dvdcli.shim.state;
 
+import io.dvdcli.untrusted.UntrustedText;
 /**
  * Container ID rules: those of Mesos ({@code validateID}: not empty, at most 255 characters, not
  * {@code .} or {@code ..}, no control characters, no slashes), plus one of the shim's: no leading
@@ -16,17 +17,17 @@ public final class ContainerIds {
     }
     if (id.length() > NAME_MAX) {
       throw new IllegalArgumentException(
-          "Invalid container ID '" + Printable.of(id) + "': longer than " + NAME_MAX + " characters");
+          "Invalid container ID '" + UntrustedText.quoted(id) + "': longer than " + NAME_MAX + " characters");
     }
     if (id.startsWith(".")) {
       throw new IllegalArgumentException(
-          "Invalid container ID '" + Printable.of(id) + "': must not start with '.'");
+          "Invalid container ID '" + UntrustedText.quoted(id) + "': must not start with '.'");
     }
     for (int i = 0; i < id.length(); i++) {
       char c = id.charAt(i);
       if (Character.isISOControl(c) || c == '/' || c == '\\') {
         throw new IllegalArgumentException(
-            "Invalid container ID '" + Printable.of(id) + "': contains a slash or a control character");
+            "Invalid container ID '" + UntrustedText.quoted(id) + "': contains a slash or a control character");
       }
     }
     return id;
