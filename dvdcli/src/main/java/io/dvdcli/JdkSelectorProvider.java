@@ -3,8 +3,8 @@ package io.dvdcli;
 /**
  * Names the JDK's own NIO selector provider before any channel is opened. Otherwise the JDK looks
  * for a provider among the services of the whole class path first, which opens dvdcli's
- * 3,000-entry jar and reads its index: some 8 ms of every call that opens a UNIX socket (A/B in
- * scripts/BENCHMARK.md). On Linux the JDK's default is {@code sun.nio.ch.EPollSelectorProvider};
+ * 3,000-entry jar and reads its index in every call that opens a UNIX socket (a start-up seam: see
+ * {@link io.dvdcli.startup}). On Linux the JDK's default is {@code sun.nio.ch.EPollSelectorProvider};
  * it is named only when that class is there and no provider was chosen already, so the provider
  * is the one the JDK would have picked.
  */

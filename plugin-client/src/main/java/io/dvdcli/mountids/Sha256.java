@@ -2,10 +2,9 @@ package io.dvdcli.mountids;
 
 /**
  * SHA-256 (FIPS 180-4) of a short byte array, in plain Java, for the host's mount-ID name when
- * {@link io.dvdcli.startup.LeanSecurity} is not active (JDK 17-24). There the JDK's own SHA-256 costs
- * a call ~4 ms on top of the hashing: its byte-array access goes through {@code VarHandle}s, whose
- * first use links method handles at run time that an AppCDS archive does not hold
- * (scripts/BENCHMARK.md). {@code Sha256Test} checks it against {@code MessageDigest}.
+ * {@link io.dvdcli.startup.LeanSecurity} is not active (JDK 17-24), where the JDK's own links method
+ * handles at run time that no AppCDS archive holds (a start-up seam: see {@link io.dvdcli.startup}).
+ * {@code Sha256Test} checks it against {@code MessageDigest}.
  */
 final class Sha256 {
   private static final int[] K = {

@@ -24,8 +24,8 @@ import java.util.Map;
  * (WireCodecTest and the answer fuzzer compare both with the mapper).
  *
  * <p>Why not Jackson on the hot path too: a dvdcli call is a short-lived process, and on JDK 24+
- * the first Jackson parser costs some 20 ms of one call's CPU: its base class has BigDecimal
- * constants, and BigDecimal's class initialiser now computes 5^65536 (JDK-8341470), interpreted.
+ * the first Jackson parser initialises BigDecimal, whose class initialiser now computes 5^65536
+ * (JDK-8341470), interpreted (a start-up seam: see {@link io.dvdcli.startup}).
  */
 final class WireReader {
   /** Deeper than any plugin answer needs; Jackson's own limit (1000) decides beyond it. */

@@ -13,13 +13,13 @@ import java.util.concurrent.locks.LockSupport;
  * Waits until a non-blocking channel may be read or written, never past a call's deadline. Most
  * plugins answer within milliseconds, and in a fresh JVM a {@link Selector} costs more than that
  * to set up: {@code Selector.open} plus the class initialisation of the JDK's
- * {@code sun.nio.ch.Net} (it probes IPv6 and loads libextnet), ~8 ms of CPU in every call
- * (scripts/BENCHMARK.md). So the first second of an exchange is waited in naps, each an eighth of
+ * {@code sun.nio.ch.Net} (it probes IPv6 and loads libextnet), in every call (a start-up seam: see
+ * {@link io.dvdcli.startup}). So the first second of an exchange is waited in naps, each an eighth of
  * the time waited so far (20 us at first, at most 10 ms): an answer is noticed at most an eighth
  * late, for a few hundred wake-ups at most. Only a longer wait (a plugin attaching a disk) moves to
  * a selector, whose set-up is then small beside the wait. A second rather than less because under
  * load (64 mounts at once on 2 cores) answers take hundreds of milliseconds, and every call would
- * otherwise pay the selector too (A/B: -3% wall for the 64).
+ * otherwise pay the selector too.
  */
 final class Readiness implements Closeable {
   static final long NAPPING_NANOS = 1_000_000_000L;
