@@ -7,7 +7,6 @@ import io.dvdcli.plugin.PluginDiscovery;
 import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.Backoff;
 import io.dvdcli.plugin.transport.Deadline;
-import io.dvdcli.plugin.transport.HttpClients;
 import io.dvdcli.plugin.transport.PluginClient;
 import io.dvdcli.plugin.transport.Sleeper;
 import io.dvdcli.volume.VolumeDriverClient;

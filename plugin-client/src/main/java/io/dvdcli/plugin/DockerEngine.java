@@ -5,8 +5,8 @@ import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.PluginAddress;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dvdcli.plugin.transport.PluginException.Kind;
+import io.dvdcli.plugin.transport.Transport;
 import io.dvdcli.plugin.transport.AnswerText;
-import io.dvdcli.plugin.transport.HttpClients;
 import io.dvdcli.protocol.PluginJson;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -16,11 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okio.Buffer;
-import okio.BufferedSource;
 
 /**
  * The two questions dvdcli asks the Docker engine ({@code DOCKER_HOST}, default
@@ -33,6 +28,7 @@ import okio.BufferedSource;
  */
 public final class DockerEngine {
   public static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
+  /** An engine with thousands of plugins stays far below this. */
   private static final long MAX_ANSWER_BYTES = 16L << 20;
 
   private final String host;
@@ -92,16 +88,11 @@ public final class DockerEngine {
       throw new PluginException(Kind.INVALID_SPEC,
           "DOCKER_HOST='" + UntrustedText.summarised(host) + "' is not a unix:// or tcp:// address");
     }
-    OkHttpClient http = HttpClients.forAddress(address, timeout).newBuilder().callTimeout(timeout).build();
-    Request request = new Request.Builder()
-        .url(HttpClients.baseUrl(address).newBuilder().addPathSegment(path).build()).get().build();
-    byte[] body;
-    int code;
-    try (Response response = http.newCall(request).execute()) {
-      code = response.code();
-      body = readAtMost(response.body().source(), path);
-    } catch (PluginException e) {
-      throw e;
+    Transport.Answer answer;
+    try {
+      answer = Transport.forAddress(address, timeout).get(path, timeout, MAX_ANSWER_BYTES);
+    } catch (Transport.AnswerTooLargeException e) {
+      throw badAnswer(path, "more than " + MAX_ANSWER_BYTES + " bytes");
     } catch (InterruptedIOException e) {
       throw new PluginException(Kind.UNREACHABLE, 0, "the Docker engine at " + host + " did not answer GET /" + path
           + " within " + timeout.toSeconds() + " s", e);
@@ -110,6 +101,8 @@ public final class DockerEngine {
           + UntrustedText.summarised(String.valueOf(rootCause(e).getMessage()))
           + "); managed plugins are found through it (DOCKER_HOST)", e);
     }
+    int code = answer.code();
+    byte[] body = answer.body();
     if (code != 200) {
       throw new PluginException(Kind.REFUSED, code, "the Docker engine at " + host + " answered GET /" + path
           + " with HTTP " + code + ": " + engineMessage(body), null);
@@ -123,17 +116,6 @@ public final class DockerEngine {
     } catch (IOException e) {
       throw badAnswer(path, AnswerText.describeBody(body));
     }
-  }
-
-  /** The body, up to {@link #MAX_ANSWER_BYTES} (an engine with thousands of plugins stays far below). */
-  private byte[] readAtMost(BufferedSource source, String path) throws IOException, PluginException {
-    Buffer buffer = new Buffer();
-    while (source.read(buffer, 64 * 1024) != -1) {
-      if (buffer.size() > MAX_ANSWER_BYTES) {
-        throw badAnswer(path, "more than " + MAX_ANSWER_BYTES + " bytes");
-      }
-    }
-    return buffer.readByteArray();
   }
 
   private PluginException badAnswer(String path, String what) {

@@ -1,7 +1,5 @@
 package io.dvdcli.plugin.transport;
 
-import io.dvdcli.protocol.PluginProtocol;
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,17 +10,15 @@ import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 
 /**
- * Builds the one OkHttp client a dvdcli run needs for a plugin address. Plain HTTP over a UNIX
- * socket or TCP costs no TLS set-up; only an https address loads it. OkHttp's own retries and
+ * Builds the one OkHttp client a dvdcli run needs for a TCP or https address (UNIX sockets are
+ * {@link UnixSocketTransport}'s). Plain HTTP costs no TLS set-up; only an https address loads it. OkHttp's own retries and
  * redirects are off: dvdcli retries as Docker does, and a plugin that redirects is broken.
- * Connections are not reused: a run makes two to four calls, a fresh UNIX connection costs
- * microseconds, and OkHttp's health check of a pooled connection relies on a read timeout that
- * UNIX channels ignore.
+ * Connections are not reused: a run makes two to four calls.
  */
-public final class HttpClients {
+final class HttpClients {
   private HttpClients() {}
 
-  public static OkHttpClient forAddress(PluginAddress address, Duration connectTimeout)
+  static OkHttpClient forAddress(PluginAddress address, Duration connectTimeout)
       throws PluginException {
     OkHttpClient.Builder b =
         new OkHttpClient.Builder()
@@ -39,21 +35,14 @@ public final class HttpClients {
       // the JDK's CA certificates): the largest single start-up cost of a plain-HTTP call.
       b.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
     }
-    if (address.isUnixSocket()) {
-      b.socketFactory(new UnixSocketFactory(address.socketPath()))
-          // The host name is only the Host header; never resolve it.
-          .dns(host -> List.of(InetAddress.getLoopbackAddress()));
-    } else if (address.isTls()) {
+    if (address.isTls()) {
       TlsSetup.apply(b, address);
     }
     return b.build();
   }
 
   /** The base URL calls are made against: {@code <base>/<Method>}. */
-  public static HttpUrl baseUrl(PluginAddress address) {
-    if (address.isUnixSocket()) {
-      return new HttpUrl.Builder().scheme("http").host(PluginProtocol.UNIX_SOCKET_HOST).build();
-    }
+  static HttpUrl baseUrl(PluginAddress address) {
     String scheme = address.isTls() ? "https" : "http";
     String path = address.uri().getPath() == null ? "" : address.uri().getPath();
     return HttpUrl.get(scheme + "://" + address.uri().getHost() + ":" + address.uri().getPort() + path);

@@ -12,7 +12,7 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import okio.BufferedSource;
 
-/** Plugins over TCP and TLS: OkHttp, as built by {@link HttpClients}. */
+/** Plugins and engines over TCP and TLS: OkHttp, as built by {@link HttpClients}. */
 final class OkHttpTransport implements Transport {
   private final OkHttpClient http;
   private final HttpUrl base;
@@ -24,12 +24,20 @@ final class OkHttpTransport implements Transport {
 
   @Override
   public Answer post(String method, byte[] body, Duration timeout, long maxBodyBytes) throws IOException {
-    Request request =
-        new Request.Builder()
-            .url(base.newBuilder().addPathSegment(method).build())
-            .header("Accept", PluginProtocol.MEDIA_TYPE)
-            .post(RequestBody.create(body, null))
-            .build();
+    return exchange(new Request.Builder()
+        .url(base.newBuilder().addPathSegment(method).build())
+        .header("Accept", PluginProtocol.MEDIA_TYPE)
+        .post(RequestBody.create(body, null))
+        .build(), timeout, maxBodyBytes);
+  }
+
+  @Override
+  public Answer get(String path, Duration timeout, long maxBodyBytes) throws IOException {
+    return exchange(new Request.Builder().url(base.newBuilder().addPathSegment(path).build()).get().build(),
+        timeout, maxBodyBytes);
+  }
+
+  private Answer exchange(Request request, Duration timeout, long maxBodyBytes) throws IOException {
     Call call = http.newCall(request);
     call.timeout().timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     try (Response response = call.execute()) {

@@ -40,10 +40,7 @@ public final class PluginClient {
   public static PluginClient connect(
       PluginAddress address, Duration connectTimeout, Backoff backoff, Deadline deadline, Sleeper sleeper,
       Diagnostics log) throws PluginException {
-    Transport transport = address.isUnixSocket()
-        ? new UnixSocketTransport(address.socketPath())
-        : new OkHttpTransport(HttpClients.forAddress(address, connectTimeout), HttpClients.baseUrl(address));
-    return new PluginClient(address, transport, backoff, deadline, sleeper, log);
+    return new PluginClient(address, Transport.forAddress(address, connectTimeout), backoff, deadline, sleeper, log);
   }
 
   PluginClient(

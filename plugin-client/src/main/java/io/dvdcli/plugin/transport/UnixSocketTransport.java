@@ -36,6 +36,15 @@ final class UnixSocketTransport implements Transport {
 
   @Override
   public Answer post(String method, byte[] body, Duration timeout, long maxBodyBytes) throws IOException {
+    return exchange(request("POST", method, body), timeout, maxBodyBytes);
+  }
+
+  @Override
+  public Answer get(String path, Duration timeout, long maxBodyBytes) throws IOException {
+    return exchange(request("GET", path, null), timeout, maxBodyBytes);
+  }
+
+  private Answer exchange(byte[] request, Duration timeout, long maxBodyBytes) throws IOException {
     long deadline = System.nanoTime() + timeout.toNanos();
     LeanSecurity.prepareUnixSockets();
     try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
@@ -43,19 +52,23 @@ final class UnixSocketTransport implements Transport {
       channel.configureBlocking(false);
       try (Readiness readiness = new Readiness(channel, deadline)) {
         Exchange x = new Exchange(channel, readiness);
-        x.write(request(method, body));
+        x.write(request);
         return x.readAnswer(maxBodyBytes);
       }
     }
   }
 
-  private static byte[] request(String method, byte[] body) {
-    String head = "POST /" + method + " HTTP/1.1\r\n"
+  /** A plugin call (POST with the protocol's media type and a body) or an engine question (GET). */
+  private static byte[] request(String verb, String path, byte[] body) {
+    String head = verb + " /" + path + " HTTP/1.1\r\n"
         + "Host: " + PluginProtocol.UNIX_SOCKET_HOST + "\r\n"
-        + "Accept: " + PluginProtocol.MEDIA_TYPE + "\r\n"
-        + "Content-Length: " + body.length + "\r\n"
+        + (body == null ? "" : "Accept: " + PluginProtocol.MEDIA_TYPE + "\r\n"
+            + "Content-Length: " + body.length + "\r\n")
         + "Connection: close\r\n\r\n";
     byte[] h = head.getBytes(StandardCharsets.US_ASCII);
+    if (body == null) {
+      return h;
+    }
     byte[] all = new byte[h.length + body.length];
     System.arraycopy(h, 0, all, 0, h.length);
     System.arraycopy(body, 0, all, h.length, body.length);
