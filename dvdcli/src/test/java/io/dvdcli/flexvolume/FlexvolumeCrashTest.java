@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.dvdcli.examples.plugin.LocalVolumePlugin;
+import io.dvdcli.localplugin.LocalVolumePlugin;
 import io.dvdcli.flexvolume.Kubelet.FlexVolume;
 import io.dvdcli.flexvolume.Kubelet.Pod;
 import java.nio.file.Files;

@@ -33,7 +33,7 @@ public final class ManagedPlugin {
   /** Where the engine puts every managed plugin's socket folder, whatever its exec-root. */
   public static final Path HOST_SOCKETS = Path.of("/run/docker/plugins");
 
-  public static final String REFERENCE_PLUGIN_MAIN = "io.dvdcli.examples.plugin.Main";
+  public static final String REFERENCE_PLUGIN_MAIN = "io.dvdcli.localplugin.Main";
   public static final String SOCKET = "plugin.sock";
   public static final String PROPAGATED_MOUNT = "/data";
 

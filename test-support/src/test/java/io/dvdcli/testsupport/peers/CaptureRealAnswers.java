@@ -38,8 +38,8 @@ class CaptureRealAnswers {
     String target = System.getProperty("dvdcli.capture.dir");
     assumeTrue(target != null, "set -Ddvdcli.capture.dir=<folder> to capture answers");
     Path out = Path.of(target);
-    Path jar = Path.of(System.getProperty("dvdcli.root", "."), "framework-examples/local-volume-plugin/target/local-volume-plugin.jar");
-    assertTrue(Files.isRegularFile(jar), jar + " is missing (mvn -pl framework-examples/local-volume-plugin -am package)");
+    Path jar = Path.of(System.getProperty("dvdcli.root", "."), "local-volume-plugin/target/local-volume-plugin.jar");
+    assertTrue(Files.isRegularFile(jar), jar + " is missing (mvn -pl local-volume-plugin -am package)");
     clean(WORK);
     Files.createDirectories(WORK.resolve("jar"));
     Path pluginJar = Files.copy(jar, WORK.resolve("jar/local-volume-plugin.jar"), StandardCopyOption.REPLACE_EXISTING);

@@ -3,7 +3,7 @@ package io.dvdcli.examples.scheduler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dvdcli.examples.plugin.LocalVolumePlugin;
+import io.dvdcli.localplugin.LocalVolumePlugin;
 import io.dvdcli.examples.scheduler.scheduler.Backoff;
 import io.dvdcli.examples.scheduler.scheduler.FrameworkSettings;
 import io.dvdcli.examples.scheduler.scheduler.MasterConnection;
