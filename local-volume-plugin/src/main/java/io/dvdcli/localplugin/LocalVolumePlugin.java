@@ -1,7 +1,7 @@
 package io.dvdcli.localplugin;
 
-import io.dvdcli.localplugin.driver.DirectoryVolumeDriver;
 import io.dvdcli.localplugin.driver.DirectoryVolume;
+import io.dvdcli.localplugin.driver.DirectoryVolumeDriver;
 import io.dvdcli.localplugin.driver.VolumeException;
 import io.dvdcli.localplugin.driver.VolumeName;
 import io.dvdcli.localplugin.http.PluginCall;

@@ -59,8 +59,8 @@ class CaptureRealAnswers {
     save(dir, "version", engine.get("/version"));
     save(dir, "plugins-none", engine.get("/plugins"));
 
-    ManagedPlugin plugin =
-        ManagedPlugin.create(engine, NAME, WORK.resolve("plugin"), ManagedPlugin.currentJava(), List.of(pluginJar), ManagedPlugin.REFERENCE_PLUGIN_MAIN);
+    ManagedPluginPeer plugin =
+        ManagedPluginPeer.create(engine, NAME, WORK.resolve("plugin"), ManagedPluginPeer.currentJava(), List.of(pluginJar), ManagedPluginPeer.REFERENCE_PLUGIN_MAIN);
     save(dir, "plugins-enabled", engine.get("/plugins"));
     save(dir, "plugins-enabled-v1.41", engine.get("/v1.41/plugins"));
     save(dir, "plugins-volumedriver-filter", engine.get("/plugins?filters=" + URLEncoder.encode("{\"capability\":[\"volumedriver\"]}", StandardCharsets.UTF_8)));

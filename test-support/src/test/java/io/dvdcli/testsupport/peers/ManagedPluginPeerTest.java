@@ -18,18 +18,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The reference plugin as a managed plugin of a real engine: one engine and plugin for the class. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ManagedPluginTest {
+class ManagedPluginPeerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path tmp;
   private RealDockerEngine engine;
-  private ManagedPlugin plugin;
+  private ManagedPluginPeer plugin;
   private final String name = "dvdcli-test/lvp-" + UUID.randomUUID().toString().substring(0, 8);
 
   @BeforeAll
   void startEngineAndPlugin() throws Exception {
     engine = RealDockerEngine.start(tmp.resolve("engine"));
-    plugin = ManagedPlugin.createReferencePlugin(engine, name, tmp.resolve("plugin"));
+    plugin = ManagedPluginPeer.createReferencePlugin(engine, name, tmp.resolve("plugin"));
   }
 
   @AfterAll
@@ -49,10 +49,10 @@ class ManagedPluginTest {
     JsonNode iface = listed.get("Config").get("Interface");
     assertEquals("docker.volumedriver/1.0", iface.get("Types").get(0).asText());
     assertTrue(iface.get("Types").get(0).isTextual());
-    assertEquals(ManagedPlugin.SOCKET, iface.get("Socket").asText());
+    assertEquals(ManagedPluginPeer.SOCKET, iface.get("Socket").asText());
     assertEquals("/data", listed.get("Config").get("PropagatedMount").asText());
 
-    assertEquals(Path.of("/run/docker/plugins", plugin.id(), ManagedPlugin.SOCKET), plugin.hostSocket());
+    assertEquals(Path.of("/run/docker/plugins", plugin.id(), ManagedPluginPeer.SOCKET), plugin.hostSocket());
     HttpAnswer activate = UnixHttp.pluginCall(plugin.hostSocket(), "Plugin.Activate", null);
     assertEquals(200, activate.status(), activate::toString);
     assertTrue(activate.body().contains("VolumeDriver"), activate::toString);
@@ -83,9 +83,9 @@ class ManagedPluginTest {
 
   @Test
   void aPathOutsidePropagatedMountIsSeenByTheHostUnderThePluginsRootfs() throws Exception {
-    ManagedPlugin outside =
-        ManagedPlugin.create(engine, "dvdcli-test/rootfs-state", tmp.resolve("plugin-rootfs"), ManagedPlugin.currentJava(),
-            ManagedPlugin.testClassPath(), ManagedPlugin.REFERENCE_PLUGIN_MAIN, "/srv/state");
+    ManagedPluginPeer outside =
+        ManagedPluginPeer.create(engine, "dvdcli-test/rootfs-state", tmp.resolve("plugin-rootfs"), ManagedPluginPeer.currentJava(),
+            ManagedPluginPeer.testClassPath(), ManagedPluginPeer.REFERENCE_PLUGIN_MAIN, "/srv/state");
     try {
       CommandResult created = engine.docker("volume", "create", "-d", outside.name(), "in-rootfs");
       assertTrue(created.ok(), created::toString);

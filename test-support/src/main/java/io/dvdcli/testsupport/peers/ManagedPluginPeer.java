@@ -29,7 +29,7 @@ import java.util.Locale;
  * plugin returns is a path inside it, under /data for its volumes, which the host sees at
  * {@code <DockerRootDir>/plugins/<Id>/propagated-mount/...} ({@link #hostPath(String)}).
  */
-public final class ManagedPlugin {
+public final class ManagedPluginPeer {
   /** Where the engine puts every managed plugin's socket folder, whatever its exec-root. */
   public static final Path HOST_SOCKETS = Path.of("/run/docker/plugins");
 
@@ -49,7 +49,7 @@ public final class ManagedPlugin {
   private final String id;
   private final Path workDir;
 
-  private ManagedPlugin(RealDockerEngine engine, String name, String id, Path workDir) {
+  private ManagedPluginPeer(RealDockerEngine engine, String name, String id, Path workDir) {
     this.engine = engine;
     this.name = name;
     this.id = id;
@@ -66,7 +66,7 @@ public final class ManagedPlugin {
    *     {@link #testClassPath()}, or target/local-volume-plugin.jar alone)
    * @param mainClass e.g. {@link #REFERENCE_PLUGIN_MAIN}
    */
-  public static ManagedPlugin create(
+  public static ManagedPluginPeer create(
       RealDockerEngine engine, String name, Path workDir, Path javaBinary, List<Path> classPath, String mainClass)
       throws IOException {
     return create(engine, name, workDir, javaBinary, classPath, mainClass, PROPAGATED_MOUNT);
@@ -78,7 +78,7 @@ public final class ManagedPlugin {
    * usual layout) or any other folder, e.g. {@code /srv/state}, whose paths the host sees under
    * the plugin's rootfs instead.
    */
-  public static ManagedPlugin create(
+  public static ManagedPluginPeer create(
       RealDockerEngine engine, String name, Path workDir, Path javaBinary, List<Path> classPath, String mainClass,
       String stateRoot)
       throws IOException {
@@ -106,14 +106,14 @@ public final class ManagedPlugin {
     if (!inspected.ok()) {
       throw new IllegalStateException("docker plugin inspect failed: " + inspected);
     }
-    ManagedPlugin plugin = new ManagedPlugin(engine, name, inspected.stdout().strip(), dir);
+    ManagedPluginPeer plugin = new ManagedPluginPeer(engine, name, inspected.stdout().strip(), dir);
     engine.created(name, plugin.id);
     plugin.enable();
     return plugin;
   }
 
   /** The reference plugin from the running test's class path, with this JVM's java. */
-  public static ManagedPlugin createReferencePlugin(RealDockerEngine engine, String name, Path workDir)
+  public static ManagedPluginPeer createReferencePlugin(RealDockerEngine engine, String name, Path workDir)
       throws IOException {
     return create(engine, name, workDir, currentJava(), testClassPath(), REFERENCE_PLUGIN_MAIN);
   }
@@ -164,12 +164,12 @@ public final class ManagedPlugin {
     return "{\n"
         + "  \"Description\": \"dvdcli tests: a Java volume plugin run as a managed plugin\",\n"
         + "  \"Documentation\": \"\",\n"
-        + "  \"Interface\": {\"Types\": [\"docker.volumedriver/1.0\"], \"Socket\": " + Json.quote(SOCKET) + "},\n"
-        + "  \"Entrypoint\": " + Json.array(entrypoint) + ",\n"
+        + "  \"Interface\": {\"Types\": [\"docker.volumedriver/1.0\"], \"Socket\": " + JsonLiterals.quote(SOCKET) + "},\n"
+        + "  \"Entrypoint\": " + JsonLiterals.array(entrypoint) + ",\n"
         + "  \"WorkDir\": \"/\",\n"
         + "  \"Network\": {\"Type\": \"none\"},\n"
         + "  \"Mounts\": [\n    " + String.join(",\n    ", mounts) + "\n  ],\n"
-        + "  \"PropagatedMount\": " + Json.quote(PROPAGATED_MOUNT) + ",\n"
+        + "  \"PropagatedMount\": " + JsonLiterals.quote(PROPAGATED_MOUNT) + ",\n"
         + "  \"Linux\": {\"Capabilities\": [], \"AllowAllDevices\": false, \"Devices\": []},\n"
         + "  \"Env\": [],\n"
         + "  \"Args\": {\"Name\": \"\", \"Description\": \"\", \"Settable\": [], \"Value\": []}\n"
@@ -177,11 +177,11 @@ public final class ManagedPlugin {
   }
 
   private static String mount(String name, Path source, String destination, String bind) {
-    return "{\"Name\": " + Json.quote(name)
-        + ", \"Description\": " + Json.quote("host " + source + ", read-only")
-        + ", \"Source\": " + Json.quote(source.toString())
-        + ", \"Destination\": " + Json.quote(destination)
-        + ", \"Type\": \"bind\", \"Options\": " + Json.array(List.of(bind, "ro")) + "}";
+    return "{\"Name\": " + JsonLiterals.quote(name)
+        + ", \"Description\": " + JsonLiterals.quote("host " + source + ", read-only")
+        + ", \"Source\": " + JsonLiterals.quote(source.toString())
+        + ", \"Destination\": " + JsonLiterals.quote(destination)
+        + ", \"Type\": \"bind\", \"Options\": " + JsonLiterals.array(List.of(bind, "ro")) + "}";
   }
 
   /** The name it was created with (maybe without a tag). */

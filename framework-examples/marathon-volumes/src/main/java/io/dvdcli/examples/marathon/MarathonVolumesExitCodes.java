@@ -1,8 +1,11 @@
 package io.dvdcli.examples.marathon;
 
-/** The command's exit codes. */
-final class ExitCodes {
-  private ExitCodes() {}
+/**
+ * The exit codes of marathon-volumes (validate and translate). Not {@code ExitCodes}: dvdcli's
+ * {@code io.dvdcli.ExitCodes} are another command's.
+ */
+final class MarathonVolumesExitCodes {
+  private MarathonVolumesExitCodes() {}
 
   static final int OK = 0;
 

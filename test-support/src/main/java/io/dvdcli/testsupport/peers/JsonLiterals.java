@@ -3,9 +3,13 @@ package io.dvdcli.testsupport.peers;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Just enough JSON writing for plugin configs and request bodies (this module has no JSON library). */
-final class Json {
-  private Json() {}
+/**
+ * JSON literals (a quoted string, an array of strings) written from Java values: just enough for
+ * plugin configs and request bodies. The peers use no JSON library (Jackson is an optional
+ * dependency here, for the Mesos stand-in only, so dvdcli's tests need not carry it).
+ */
+final class JsonLiterals {
+  private JsonLiterals() {}
 
   static String quote(String value) {
     StringBuilder out = new StringBuilder("\"");
@@ -29,6 +33,6 @@ final class Json {
   }
 
   static String array(List<String> values) {
-    return values.stream().map(Json::quote).collect(Collectors.joining(", ", "[", "]"));
+    return values.stream().map(JsonLiterals::quote).collect(Collectors.joining(", ", "[", "]"));
   }
 }
