@@ -3,7 +3,7 @@ package io.dvdcli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dvdcli.examples.plugin.LocalVolumePlugin;
+import io.dvdcli.localplugin.LocalVolumePlugin;
 import io.dvdcli.mountids.HostId;
 import io.dvdcli.testing.Dvdcli;
 import java.nio.file.Files;

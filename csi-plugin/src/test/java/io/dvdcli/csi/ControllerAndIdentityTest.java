@@ -25,7 +25,7 @@ import csi.v1.Csi.ValidateVolumeCapabilitiesRequest;
 import csi.v1.Csi.ValidateVolumeCapabilitiesResponse;
 import csi.v1.Csi.VolumeCapability.AccessMode;
 import io.dvdcli.csi.volumes.VolumeId;
-import io.dvdcli.examples.plugin.LocalVolumePlugin;
+import io.dvdcli.localplugin.LocalVolumePlugin;
 import io.grpc.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.dvdcli.csi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dvdcli.examples.plugin.LocalVolumePlugin;
+import io.dvdcli.localplugin.LocalVolumePlugin;
 import io.dvdcli.testsupport.peers.HttpAnswer;
 import io.dvdcli.testsupport.peers.Mounts;
 import io.dvdcli.testsupport.peers.RclonePlugin;

@@ -20,7 +20,7 @@ import csi.v1.Csi.VolumeUsage;
 import csi.v1.Csi.VolumeCapability;
 import csi.v1.Csi.VolumeCapability.AccessMode;
 import io.dvdcli.csi.volumes.VolumeId;
-import io.dvdcli.examples.plugin.LocalVolumePlugin;
+import io.dvdcli.localplugin.LocalVolumePlugin;
 import io.dvdcli.testsupport.peers.Mounts;
 import io.dvdcli.testsupport.peers.Prerequisites;
 import io.grpc.Status;

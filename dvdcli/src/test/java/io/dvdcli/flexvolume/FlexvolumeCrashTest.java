@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.dvdcli.examples.plugin.LocalVolumePlugin;
 import io.dvdcli.flexvolume.Kubelet.FlexVolume;
 import io.dvdcli.flexvolume.Kubelet.Pod;
+import io.dvdcli.localplugin.LocalVolumePlugin;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dvdcli.flexvolume.Kubelet.FlexVolume;
 import io.dvdcli.flexvolume.Kubelet.Pod;
 import io.dvdcli.testsupport.peers.CommandResult;
-import io.dvdcli.testsupport.peers.ManagedPlugin;
+import io.dvdcli.testsupport.peers.ManagedPluginPeer;
 import io.dvdcli.testsupport.peers.RealDockerEngine;
 import io.dvdcli.testsupport.peers.ScratchContainer;
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ class FlexvolumeManagedPluginTest {
   @Test
   void aPodMountsAManagedPluginsVolumeAtItsHostPathThroughTheDriverNamedWithoutSlashOrTag() throws Exception {
     String repo = "dvdcli-test/flex-" + UUID.randomUUID().toString().substring(0, 8);
-    ManagedPlugin.createReferencePlugin(engine, repo, tmp.resolve("plugin"));
+    ManagedPluginPeer.createReferencePlugin(engine, repo, tmp.resolve("plugin"));
     node = new FlexvolumeNode(tmp.resolve("node"), repo + ":latest", Map.of("DOCKER_HOST", engine.dockerHost()));
     assertEquals("dvdcli~" + repo.replace('/', '-'), node.executable.getParent().getFileName().toString());
     Kubelet kubelet = node.kubelet;

@@ -3,7 +3,7 @@ package io.dvdcli.flexvolume;
 import io.dvdcli.hostmounts.BindMounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.dvdcli.examples.plugin.LocalVolumePlugin;
+import io.dvdcli.localplugin.LocalVolumePlugin;
 import io.dvdcli.testing.Dvdcli;
 import io.dvdcli.testing.InProcess;
 import java.io.IOException;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.dvdcli.examples.plugin.LocalVolumePlugin;
 import io.dvdcli.flexvolume.Kubelet.FlexVolume;
 import io.dvdcli.flexvolume.Kubelet.Pod;
+import io.dvdcli.localplugin.LocalVolumePlugin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

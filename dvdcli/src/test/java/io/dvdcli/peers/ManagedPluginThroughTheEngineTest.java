@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dvdcli.protocol.PluginJson;
 import io.dvdcli.testing.Dvdcli;
 import io.dvdcli.testsupport.peers.CommandResult;
-import io.dvdcli.testsupport.peers.ManagedPlugin;
+import io.dvdcli.testsupport.peers.ManagedPluginPeer;
 import io.dvdcli.testsupport.peers.RealDockerEngine;
 import io.dvdcli.testsupport.peers.ScratchContainer;
 import io.dvdcli.testsupport.peers.UnixHttp;
@@ -31,14 +31,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ManagedPluginThroughTheEngineTest {
   @TempDir static Path tmp;
   private RealDockerEngine engine;
-  private ManagedPlugin plugin;
+  private ManagedPluginPeer plugin;
   private Dvdcli agent;
   private final String repo = "dvdcli-test/ref-" + UUID.randomUUID().toString().substring(0, 8);
 
   @BeforeAll
   void startEngineAndPlugin() throws Exception {
     engine = RealDockerEngine.start(tmp.resolve("engine"));
-    plugin = ManagedPlugin.createReferencePlugin(engine, repo, tmp.resolve("plugin"));
+    plugin = ManagedPluginPeer.createReferencePlugin(engine, repo, tmp.resolve("plugin"));
     // No legacy plugin anywhere: whatever is found comes from the engine.
     agent = new Dvdcli(Dvdcli.emptyDir(tmp, "sockets"), Dvdcli.emptyDir(tmp, "specs"))
         .env("DOCKER_HOST", engine.dockerHost());

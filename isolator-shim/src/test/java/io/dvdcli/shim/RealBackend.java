@@ -1,6 +1,6 @@
 package io.dvdcli.shim;
 
-import io.dvdcli.examples.plugin.LocalVolumePlugin;
+import io.dvdcli.localplugin.LocalVolumePlugin;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

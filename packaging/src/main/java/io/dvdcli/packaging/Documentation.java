@@ -49,7 +49,7 @@ public final class Documentation {
       new Installed("dvdcli-csi", "dvdcli-csi", 8, () -> csiCommand(), true),
       // A daemon in /usr/sbin run by its unit: section 8, no completion.
       new Installed("dvdcli-local-volume-plugin", "dvdcli-local-volume-plugin", 8,
-          io.dvdcli.examples.plugin.Main::new, false));
+          io.dvdcli.localplugin.Main::new, false));
 
   public static void main(String[] args) throws IOException {
     if (args.length != 3) {

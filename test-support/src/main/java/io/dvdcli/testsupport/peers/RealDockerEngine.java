@@ -154,7 +154,7 @@ public final class RealDockerEngine implements AutoCloseable {
     return Commands.tail(log(), 3000);
   }
 
-  /** Called by {@link ManagedPlugin}: what {@link #close()} must take away again. */
+  /** Called by {@link ManagedPluginPeer}: what {@link #close()} must take away again. */
   void created(String pluginName, String pluginId) {
     pluginsToRemove.add(pluginName);
     pluginIds.add(pluginId);
@@ -187,7 +187,7 @@ public final class RealDockerEngine implements AutoCloseable {
     Mounts.unmountAllUnder(tmp);
     for (String id : pluginIds) {
       // The engine removes a plugin's socket folder when it stops the plugin; not when killed.
-      Path socketDir = ManagedPlugin.HOST_SOCKETS.resolve(id);
+      Path socketDir = ManagedPluginPeer.HOST_SOCKETS.resolve(id);
       try (var files = Files.list(socketDir)) {
         for (Path file : files.toList()) {
           Files.deleteIfExists(file);

@@ -38,8 +38,8 @@ class CaptureRealAnswers {
     String target = System.getProperty("dvdcli.capture.dir");
     assumeTrue(target != null, "set -Ddvdcli.capture.dir=<folder> to capture answers");
     Path out = Path.of(target);
-    Path jar = Path.of(System.getProperty("dvdcli.root", "."), "framework-examples/local-volume-plugin/target/local-volume-plugin.jar");
-    assertTrue(Files.isRegularFile(jar), jar + " is missing (mvn -pl framework-examples/local-volume-plugin -am package)");
+    Path jar = Path.of(System.getProperty("dvdcli.root", "."), "local-volume-plugin/target/local-volume-plugin.jar");
+    assertTrue(Files.isRegularFile(jar), jar + " is missing (mvn -pl local-volume-plugin -am package)");
     clean(WORK);
     Files.createDirectories(WORK.resolve("jar"));
     Path pluginJar = Files.copy(jar, WORK.resolve("jar/local-volume-plugin.jar"), StandardCopyOption.REPLACE_EXISTING);
@@ -59,8 +59,8 @@ class CaptureRealAnswers {
     save(dir, "version", engine.get("/version"));
     save(dir, "plugins-none", engine.get("/plugins"));
 
-    ManagedPlugin plugin =
-        ManagedPlugin.create(engine, NAME, WORK.resolve("plugin"), ManagedPlugin.currentJava(), List.of(pluginJar), ManagedPlugin.REFERENCE_PLUGIN_MAIN);
+    ManagedPluginPeer plugin =
+        ManagedPluginPeer.create(engine, NAME, WORK.resolve("plugin"), ManagedPluginPeer.currentJava(), List.of(pluginJar), ManagedPluginPeer.REFERENCE_PLUGIN_MAIN);
     save(dir, "plugins-enabled", engine.get("/plugins"));
     save(dir, "plugins-enabled-v1.41", engine.get("/v1.41/plugins"));
     save(dir, "plugins-volumedriver-filter", engine.get("/plugins?filters=" + URLEncoder.encode("{\"capability\":[\"volumedriver\"]}", StandardCharsets.UTF_8)));

@@ -24,18 +24,18 @@ public final class Main {
         (e, args) -> {
           err.println("marathon-volumes: " + e.getMessage() + " (see marathon-volumes --help)");
           err.flush();
-          return ExitCodes.USAGE;
+          return MarathonVolumesExitCodes.USAGE;
         });
     commandLine.setExecutionExceptionHandler(
         (e, cmd, parseResult) -> {
           if (e instanceof AppLoadException) {
             err.println(e.getMessage());
             err.flush();
-            return ExitCodes.USAGE;
+            return MarathonVolumesExitCodes.USAGE;
           }
           err.println("marathon-volumes: internal error: " + e);
           err.flush();
-          return ExitCodes.INTERNAL;
+          return MarathonVolumesExitCodes.INTERNAL;
         });
     return commandLine;
   }

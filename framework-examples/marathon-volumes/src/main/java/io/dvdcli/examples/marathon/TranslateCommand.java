@@ -37,6 +37,6 @@ final class TranslateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println(new TranslationPrinter().print(volumesByApp));
     out.flush();
-    return ExitCodes.OK;
+    return MarathonVolumesExitCodes.OK;
   }
 }

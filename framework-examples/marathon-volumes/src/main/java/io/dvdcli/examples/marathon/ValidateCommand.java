@@ -26,6 +26,6 @@ final class ValidateCommand implements Callable<Integer> {
     out.println(
         "OK: " + checked.apps().size() + " apps, " + checked.dvdiVolumeCount() + " dvdi volumes");
     out.flush();
-    return ExitCodes.OK;
+    return MarathonVolumesExitCodes.OK;
   }
 }

@@ -11,6 +11,6 @@ final class ViolationReport {
   static int print(List<Violation> violations, PrintWriter err) {
     violations.forEach(violation -> err.println(violation.render()));
     err.flush();
-    return ExitCodes.VIOLATIONS;
+    return MarathonVolumesExitCodes.VIOLATIONS;
   }
 }

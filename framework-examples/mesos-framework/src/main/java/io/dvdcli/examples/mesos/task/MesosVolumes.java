@@ -1,0 +1,52 @@
+package io.dvdcli.examples.mesos.task;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.mesos.v1.Protos.Parameter;
+import org.apache.mesos.v1.Protos.Parameters;
+import org.apache.mesos.v1.Protos.Volume;
+
+/**
+ * Maps a {@link TaskVolume} to and from the Mesos {@code Volume} the docker/volume isolator reads:
+ * {@code Volume{container_path, mode, source{type: DOCKER_VOLUME, docker_volume{driver, name,
+ * driver_options}}}}.
+ */
+public final class MesosVolumes {
+  private MesosVolumes() {}
+
+  public static Volume toMesos(TaskVolume spec) {
+    Volume.Source.DockerVolume.Builder docker = Volume.Source.DockerVolume.newBuilder()
+        .setDriver(spec.driver())
+        .setName(spec.name());
+    if (!spec.options().isEmpty()) {
+      // Like Marathon, leave driver_options unset rather than empty when there are none.
+      Parameters.Builder options = Parameters.newBuilder();
+      spec.options().forEach((key, value) ->
+          options.addParameter(Parameter.newBuilder().setKey(key).setValue(value)));
+      docker.setDriverOptions(options);
+    }
+    return Volume.newBuilder()
+        .setContainerPath(spec.containerPath())
+        .setMode(spec.mode() == VolumeMode.RO ? Volume.Mode.RO : Volume.Mode.RW)
+        .setSource(Volume.Source.newBuilder()
+            .setType(Volume.Source.Type.DOCKER_VOLUME)
+            .setDockerVolume(docker))
+        .build();
+  }
+
+  /** The reverse, for the agent side; any other kind of volume is refused. */
+  public static TaskVolume fromMesos(Volume volume) {
+    if (!volume.hasSource() || volume.getSource().getType() != Volume.Source.Type.DOCKER_VOLUME
+        || !volume.getSource().hasDockerVolume()) {
+      throw new IllegalArgumentException("volume at '" + volume.getContainerPath()
+          + "' is not a DOCKER_VOLUME volume");
+    }
+    Volume.Source.DockerVolume docker = volume.getSource().getDockerVolume();
+    Map<String, String> options = new LinkedHashMap<>();
+    for (Parameter parameter : docker.getDriverOptions().getParameterList()) {
+      options.put(parameter.getKey(), parameter.getValue());
+    }
+    return new TaskVolume(docker.getDriver(), docker.getName(), options, volume.getContainerPath(),
+        volume.getMode() == Volume.Mode.RO ? VolumeMode.RO : VolumeMode.RW);
+  }
+}
