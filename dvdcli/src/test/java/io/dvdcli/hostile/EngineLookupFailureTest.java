@@ -3,7 +3,7 @@ package io.dvdcli.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dvdcli.protocol.PluginJson;
+import io.dvdcli.plugin.codec.PluginJson;
 import io.dvdcli.testing.Dvdcli;
 import io.dvdcli.testsupport.peers.CapturedAnswers;
 import io.dvdcli.testing.FakePlugin;

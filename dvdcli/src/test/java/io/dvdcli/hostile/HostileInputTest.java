@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dvdcli.protocol.PluginJson;
+import io.dvdcli.plugin.codec.PluginJson;
 import io.dvdcli.testing.Dvdcli;
 import io.dvdcli.testing.InProcess;
 import java.io.IOException;

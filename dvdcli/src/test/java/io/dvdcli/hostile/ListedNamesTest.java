@@ -4,7 +4,7 @@ import static io.dvdcli.hostile.Behaviours.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dvdcli.protocol.PluginJson;
+import io.dvdcli.plugin.codec.PluginJson;
 import io.dvdcli.testing.Dvdcli;
 import io.dvdcli.testing.InProcess;
 import java.nio.file.Path;

@@ -15,7 +15,7 @@ import io.dvdcli.protocol.GetResponse;
 import io.dvdcli.protocol.ListResponse;
 import io.dvdcli.protocol.MountpointResponse;
 import io.dvdcli.protocol.PluginAnswer;
-import io.dvdcli.protocol.PluginJson;
+import io.dvdcli.plugin.codec.PluginJson;
 import io.dvdcli.plugin.codec.WireCodec;
 import io.dvdcli.protocol.VolumeEntry;
 import io.dvdcli.volume.MountPointsProbe;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dvdcli.protocol.PluginJson;
+import io.dvdcli.plugin.codec.PluginJson;
 import io.dvdcli.testing.Dvdcli;
 import io.dvdcli.testsupport.peers.CommandResult;
 import io.dvdcli.testsupport.peers.ManagedPluginPeer;

@@ -1,5 +1,6 @@
 package io.dvdcli.localplugin;
 
+import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.localplugin.http.PluginCall;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -97,8 +98,7 @@ public final class Main implements Callable<Integer> {
 
   /** The failure as the one line a caller reads last on stderr. */
   private static String oneLine(Exception e) {
-    String message = e.getMessage() == null ? e.toString() : e.getMessage();
-    return message.replaceAll("\\s*\\R\\s*", " ").strip();
+    return UntrustedText.summarised(e.getMessage() == null ? e.toString() : e.getMessage());
   }
 
   private static void log(PrintStream err, PluginCall call) {

@@ -3,7 +3,7 @@ package io.dvdcli.localplugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.dvdcli.protocol.PluginJson;
+import io.dvdcli.localplugin.http.ServerJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -36,7 +36,7 @@ class HostileNamesTest {
   @ValueSource(
       strings = {"", ".", "..", "../escaped", "../../etc", "/abs", "a/b", "..\\escaped", "nul\u0000byte", "new\nline", "tab\tname", "esc\u001b[31m"})
   void everyCallRefusesTheNameAndNothingIsCreatedOutsideTheRoot(String name) throws Exception {
-    String n = PluginJson.MAPPER.writeValueAsString(name);
+    String n = ServerJson.MAPPER.writeValueAsString(name);
     for (String[] call :
         new String[][] {
           {"VolumeDriver.Create", "{\"Name\":" + n + ",\"Opts\":{}}"},
@@ -48,7 +48,7 @@ class HostileNamesTest {
         }) {
       UnixHttpClient.Response response = client.post(call[0], call[1]);
       assertEquals(500, response.status(), () -> call[0] + " " + response);
-      Map<?, ?> err = PluginJson.MAPPER.readValue(response.body(), Map.class);
+      Map<?, ?> err = ServerJson.MAPPER.readValue(response.body(), Map.class);
       assertTrue(err.get("Err").toString().startsWith("Failed to "), response::body);
     }
     assertEquals(Set.of(), plugin.volumes());

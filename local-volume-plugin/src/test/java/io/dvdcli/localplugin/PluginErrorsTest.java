@@ -3,7 +3,7 @@ package io.dvdcli.localplugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.dvdcli.protocol.ErrorResponse;
-import io.dvdcli.protocol.PluginJson;
+import io.dvdcli.localplugin.http.ServerJson;
 import io.dvdcli.protocol.PluginProtocol;
 import java.nio.file.Path;
 import java.util.Set;
@@ -65,8 +65,8 @@ class PluginErrorsTest {
     UnixHttpClient.Response response = client.post(method, body);
     assertEquals(status, response.status(), response::toString);
     assertEquals(PluginProtocol.MEDIA_TYPE, response.contentType());
-    assertEquals(err, PluginJson.MAPPER.readValue(response.body(), ErrorResponse.class).err());
-    assertEquals("{\"Err\":" + PluginJson.MAPPER.writeValueAsString(err) + "}", response.body());
+    assertEquals(err, ServerJson.MAPPER.readValue(response.body(), ErrorResponse.class).err());
+    assertEquals("{\"Err\":" + ServerJson.MAPPER.writeValueAsString(err) + "}", response.body());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -83,7 +83,7 @@ class PluginErrorsTest {
   void aBodyThatIsNotTheRequestObjectIsABadRequestWithAClearErr(String body) throws Exception {
     UnixHttpClient.Response response = client.post("VolumeDriver.Create", body);
     assertEquals(400, response.status(), response::toString);
-    String err = PluginJson.MAPPER.readValue(response.body(), ErrorResponse.class).err();
+    String err = ServerJson.MAPPER.readValue(response.body(), ErrorResponse.class).err();
     assertEquals(
         "Failed to decode VolumeDriver.Create request: the body is not a JSON object of the protocol",
         err.substring(0, err.indexOf(':', err.indexOf("request:") + 9)),

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dvdcli.protocol.PluginJson;
+import io.dvdcli.localplugin.http.ServerJson;
 import io.dvdcli.protocol.PluginProtocol;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class PluginProtocolTest {
   }
 
   private static JsonNode json(UnixHttpClient.Response response) throws Exception {
-    return PluginJson.MAPPER.readTree(response.body());
+    return ServerJson.MAPPER.readTree(response.body());
   }
 
   private UnixHttpClient.Response ok(String method, String body) throws Exception {

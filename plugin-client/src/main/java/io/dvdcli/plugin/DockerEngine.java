@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dvdcli.plugin.transport.PluginException.Kind;
 import io.dvdcli.plugin.transport.Transport;
 import io.dvdcli.plugin.transport.AnswerText;
-import io.dvdcli.protocol.PluginJson;
+import io.dvdcli.plugin.codec.PluginJson;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;

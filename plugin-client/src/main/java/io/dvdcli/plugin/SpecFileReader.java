@@ -6,7 +6,7 @@ import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.PluginAddress;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.dvdcli.protocol.PluginJson;
+import io.dvdcli.plugin.codec.PluginJson;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

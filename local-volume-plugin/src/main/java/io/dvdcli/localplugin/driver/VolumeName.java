@@ -1,5 +1,6 @@
 package io.dvdcli.localplugin.driver;
 
+import io.dvdcli.untrusted.UntrustedText;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -22,7 +23,7 @@ public record VolumeName(String value) {
   static VolumeName of(String verb, String value) throws VolumeException {
     String problem = problem(value);
     if (problem != null) {
-      throw VolumeException.failed(verb, printable(value), problem);
+      throw VolumeException.failed(verb, UntrustedText.quoted(value), problem);
     }
     return new VolumeName(value);
   }
@@ -61,18 +62,6 @@ public record VolumeName(String value) {
         && Character.isLowSurrogate(value.charAt(i + 1));
   }
 
-  /** A refused name as it may appear in an error message: control characters escaped, cut short. */
-  static String printable(String value) {
-    if (value == null) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < value.length() && out.length() < 80; i++) {
-      char c = value.charAt(i);
-      out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-    }
-    return value.length() > out.length() ? out + "..." : out.toString();
-  }
 
   @Override
   public String toString() {

@@ -12,7 +12,6 @@ import io.dvdcli.protocol.GetResponse;
 import io.dvdcli.protocol.ListResponse;
 import io.dvdcli.protocol.MountRequest;
 import io.dvdcli.protocol.MountpointResponse;
-import io.dvdcli.protocol.PluginJson;
 import io.dvdcli.protocol.PluginProtocol;
 import io.dvdcli.protocol.VolumeEntry;
 import io.dvdcli.protocol.VolumeNameRequest;
@@ -124,7 +123,7 @@ final class ProtocolEndpoint {
       throw new BadRequest(call.method, "the body is empty");
     }
     try {
-      T value = PluginJson.MAPPER.readValue(body, type);
+      T value = ServerJson.MAPPER.readValue(body, type);
       if (value == null) {
         throw new BadRequest(call.method, "the body is JSON null");
       }
@@ -165,7 +164,7 @@ final class ProtocolEndpoint {
 
     private static byte[] encode(Object response) {
       try {
-        return PluginJson.MAPPER.writeValueAsBytes(response);
+        return ServerJson.MAPPER.writeValueAsBytes(response);
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("wire records always encode", e);
       }

@@ -2,7 +2,6 @@ package io.dvdcli.localplugin.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.dvdcli.protocol.ErrorResponse;
-import io.dvdcli.protocol.PluginJson;
 import io.dvdcli.protocol.PluginProtocol;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
@@ -24,7 +23,7 @@ final class ProtocolErrorHandler extends ErrorHandler {
     String reason = message == null || message.isBlank() ? HttpStatus.getMessage(code) : message;
     byte[] body;
     try {
-      body = PluginJson.MAPPER.writeValueAsBytes(
+      body = ServerJson.MAPPER.writeValueAsBytes(
           new ErrorResponse("Failed to read the HTTP request: " + code + " " + reason));
     } catch (JsonProcessingException e) {
       callback.failed(e);

@@ -1,5 +1,6 @@
 package io.dvdcli.localplugin.http;
 
+import io.dvdcli.untrusted.SecretKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.dvdcli.localplugin.driver.DirectoryVolume;
@@ -33,7 +34,7 @@ class StatusViewTest {
     "iops, false"
   })
   void optionsWhoseKeyLooksLikeACredentialAreMasked(String key, boolean masked) {
-    assertEquals(masked, StatusView.looksSecret(key));
+    assertEquals(masked, SecretKeys.looksSecret(key));
   }
 
   @Test

@@ -8,7 +8,6 @@ import io.dvdcli.protocol.ListResponse;
 import io.dvdcli.protocol.MountRequest;
 import io.dvdcli.protocol.MountpointResponse;
 import io.dvdcli.protocol.PluginAnswer;
-import io.dvdcli.protocol.PluginJson;
 import io.dvdcli.protocol.VolumeEntry;
 import io.dvdcli.protocol.VolumeNameRequest;
 

@@ -2,7 +2,7 @@ package io.dvdcli.plugin.transport;
 
 import io.dvdcli.untrusted.UntrustedText;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dvdcli.protocol.PluginJson;
+import io.dvdcli.plugin.codec.PluginJson;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -9,7 +9,6 @@ import io.dvdcli.protocol.ListResponse;
 import io.dvdcli.protocol.MountRequest;
 import io.dvdcli.protocol.MountpointResponse;
 import io.dvdcli.protocol.PluginAnswer;
-import io.dvdcli.protocol.PluginJson;
 import io.dvdcli.protocol.VolumeNameRequest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;

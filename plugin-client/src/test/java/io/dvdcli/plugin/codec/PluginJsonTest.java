@@ -1,5 +1,14 @@
-package io.dvdcli.protocol;
+package io.dvdcli.plugin.codec;
 
+import io.dvdcli.protocol.ActivateResponse;
+import io.dvdcli.protocol.CapabilitiesResponse;
+import io.dvdcli.protocol.CreateRequest;
+import io.dvdcli.protocol.ErrorResponse;
+import io.dvdcli.protocol.GetResponse;
+import io.dvdcli.protocol.ListResponse;
+import io.dvdcli.protocol.MountRequest;
+import io.dvdcli.protocol.MountpointResponse;
+import io.dvdcli.protocol.VolumeEntry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
