@@ -113,7 +113,7 @@ public final class FlexvolumeDriver {
 
   DriverStatus mount(String dir, String json) throws FlexvolumeException, IOException {
     String target = absolute(dir);
-    MountRequest request = MountRequest.parse(json);
+    KubeletMountOptions request = KubeletMountOptions.parse(json);
     String volume = request.volumeName();
     Optional<MountRecord> earlier = records.find(target);
     if (earlier.isPresent() && !(earlier.get().plugin().equals(plugin) && earlier.get().volume().equals(volume))) {

@@ -7,6 +7,7 @@ import io.dvdcli.plugin.transport.Backoff;
 import io.dvdcli.plugin.transport.Deadline;
 import io.dvdcli.plugin.transport.Sleeper;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Docker retries a plugin that is not there yet (it may be starting: moby
@@ -43,13 +44,14 @@ public final class PluginLookup {
         if (!worthLookingAgain(e)) {
           throw e;
         }
-        Duration wait = backoff.delay(retries);
-        if (backoff.givesUp(deadline.elapsed(), wait) || wait.compareTo(deadline.remaining()) >= 0) {
+        Optional<Duration> next = backoff.nextWait(retries, deadline.elapsed(), deadline);
+        if (next.isEmpty()) {
           if (slept.isZero()) {
             throw e;
           }
           throw new PluginException(e.kind(), 0, e.getMessage() + " (waited " + slept.toSeconds() + " s)", e);
         }
+        Duration wait = next.get();
         log.debug(e.getMessage() + "; looking again in " + wait.toSeconds() + " s");
         try {
           sleeper.sleep(wait);

@@ -5,6 +5,7 @@ import io.dvdcli.untrusted.SecretKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The free-form {@code Status} of a {@code Get} answer: which consumers hold the volume mounted
@@ -13,12 +14,14 @@ import java.util.Map;
  * itself keeps them.
  */
 final class StatusView {
-  static final String MASK = SecretKeys.MASK;
+  /** This page's own mask (its readers know it); which keys are masked is the shared rule. */
+  static final String MASK = "********";
 
   private StatusView() {}
 
   static Map<String, Object> of(DirectoryVolume volume) {
-    Map<String, String> options = SecretKeys.masked(volume.options());
+    Map<String, String> options = new TreeMap<>();
+    volume.options().forEach((k, v) -> options.put(k, SecretKeys.looksSecret(k) ? MASK : v));
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("mountIds", List.copyOf(volume.mountIds()));
     status.put("options", options);

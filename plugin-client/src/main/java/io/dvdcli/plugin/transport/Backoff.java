@@ -1,6 +1,7 @@
 package io.dvdcli.plugin.transport;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Docker's retry schedule for a plugin that is missing or refuses connections (moby
@@ -27,6 +28,19 @@ public record Backoff(Duration budget) {
       seconds *= 2;
     }
     return Duration.ofSeconds(Math.min(seconds, MAX_WAIT.toSeconds()));
+  }
+
+  /**
+   * The one retry decision, for finding a plugin and for calling it alike: the wait before retry
+   * number {@code retries + 1}, or empty when it is time to give up: Docker's rule says so
+   * ({@link #givesUp}) or the command's deadline would pass during the wait.
+   */
+  public Optional<Duration> nextWait(int retries, Duration elapsed, Deadline deadline) {
+    Duration wait = delay(retries);
+    if (givesUp(elapsed, wait) || wait.compareTo(deadline.remaining()) >= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(wait);
   }
 
   /** Docker's abort rule: stop when the elapsed time plus the next wait reaches the budget. */

@@ -13,6 +13,7 @@ import java.net.ConnectException;
 import java.net.SocketException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
@@ -90,11 +91,12 @@ public final class PluginClient {
           throw new PluginException(Kind.UNREACHABLE, 0,
               who() + " dropped the connection during " + method + ": " + describe(e), e);
         }
-        Duration wait = backoff.delay(retries);
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        if (backoff.givesUp(elapsed, wait) || wait.compareTo(deadline.remaining()) >= 0) {
+        Optional<Duration> next = backoff.nextWait(retries, elapsed, deadline);
+        if (next.isEmpty()) {
           throw unreachable(method, e, retries + 1, elapsed);
         }
+        Duration wait = next.get();
         retries++;
         log.debug("cannot connect to " + who() + " (" + describe(e) + "), retry " + retries
             + " in " + wait.toSeconds() + " s");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,5 +50,19 @@ class BackoffTest {
   @Test
   void aNegativeBudgetIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ofSeconds(-1)));
+  }
+
+  @ParameterizedTest(name = "retry {0} after {1} s with {2} s left -> wait {3}")
+  @CsvSource({
+      "0, 0, 100, 1",     // the first retry waits 1 s
+      "3, 10, 100, 8",    // 1, 2, 4, then 8 s
+      "3, 25, 100, -",    // Docker's rule: 25 s spent + 8 s would pass the 30 s budget
+      "0, 0, 1, -",       // the command's deadline would pass during the wait
+      "1, 3, 60, 2"})
+  void findingAndCallingRetryByOneRuleDockersBudgetAndTheCommandsDeadline(
+      int retries, int elapsedSeconds, int secondsLeft, String expected) {
+    Deadline deadline = Deadline.in(Duration.ofSeconds(secondsLeft));
+    assertEquals(expected.equals("-") ? Optional.empty() : Optional.of(Duration.ofSeconds(Long.parseLong(expected))),
+        Backoff.docker().nextWait(retries, Duration.ofSeconds(elapsedSeconds), deadline));
   }
 }

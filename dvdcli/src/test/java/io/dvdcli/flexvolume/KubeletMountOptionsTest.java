@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class MountRequestTest {
+class KubeletMountOptionsTest {
   private static String b64(String s) {
     return Base64.getEncoder().encodeToString(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
@@ -28,7 +28,7 @@ class MountRequestTest {
 
   @Test
   void theVolumeIsThePvOrVolumeNameAndThePluginGetsNoKubernetesKeys() throws Exception {
-    MountRequest r = MountRequest.parse(kubelet(Map.of("size", "5")));
+    KubeletMountOptions r = KubeletMountOptions.parse(kubelet(Map.of("size", "5")));
     assertEquals("pv-1", r.volumeName());
     assertEquals("7d3c", r.podUid());
     assertFalse(r.readOnly());
@@ -37,14 +37,14 @@ class MountRequestTest {
 
   @Test
   void optionNameWinsAndIsNotPassedOn() throws Exception {
-    MountRequest r = MountRequest.parse(kubelet(Map.of("name", "pgdata", "o", "addr=10.0.0.5,rw")));
+    KubeletMountOptions r = KubeletMountOptions.parse(kubelet(Map.of("name", "pgdata", "o", "addr=10.0.0.5,rw")));
     assertEquals("pgdata", r.volumeName());
     assertEquals(Map.of("o", "addr=10.0.0.5,rw"), r.pluginOptions());
   }
 
   @Test
   void secretsAreDecodedAndNeverShown() throws Exception {
-    MountRequest r = MountRequest.parse(kubelet(Map.of("kubernetes.io/secret/password", b64("p<a>ss&"))));
+    KubeletMountOptions r = KubeletMountOptions.parse(kubelet(Map.of("kubernetes.io/secret/password", b64("p<a>ss&"))));
     assertEquals(Map.of("password", "p<a>ss&"), r.pluginOptions());
     assertFalse(r.toString().contains("ss&"));
   }
@@ -58,13 +58,13 @@ class MountRequestTest {
       "{\"name\":\"v\",\"k\":\"1\",\"kubernetes.io/secret/k\":\"MQ==\"}|option 'k' is given both",
   })
   void badOptionsAreOneClearFailure(String json, String start) {
-    FlexvolumeException e = assertThrows(FlexvolumeException.class, () -> MountRequest.parse(json));
+    FlexvolumeException e = assertThrows(FlexvolumeException.class, () -> KubeletMountOptions.parse(json));
     assertTrue(e.getMessage().startsWith(start), e.getMessage());
   }
 
   @Test
   void roIsReadOnly() throws Exception {
-    assertTrue(MountRequest.parse(kubelet(Map.of("kubernetes.io/readwrite", "ro"))).readOnly());
+    assertTrue(KubeletMountOptions.parse(kubelet(Map.of("kubernetes.io/readwrite", "ro"))).readOnly());
   }
 
   @ParameterizedTest(name = "{0} {1}")

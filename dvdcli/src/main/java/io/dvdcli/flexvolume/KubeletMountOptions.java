@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * @param pluginOptions what Create gets: the user's options without {@code name} and
  *     {@code kubernetes.io/*}, plus each secret's decoded value under its own key
  */
-public record MountRequest(String volumeName, boolean readOnly, String podUid, Map<String, String> pluginOptions) {
+public record KubeletMountOptions(String volumeName, boolean readOnly, String podUid, Map<String, String> pluginOptions) {
   static final String NAME = "name";
   static final String KUBERNETES = "kubernetes.io/";
   static final String SECRET = "kubernetes.io/secret/";
@@ -34,12 +34,12 @@ public record MountRequest(String volumeName, boolean readOnly, String podUid, M
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  public MountRequest {
+  public KubeletMountOptions {
     pluginOptions = Map.copyOf(pluginOptions);
   }
 
   /** The options as kubelet passes them: one flat JSON object of strings. */
-  public static MountRequest parse(String json) throws FlexvolumeException {
+  public static KubeletMountOptions parse(String json) throws FlexvolumeException {
     Map<String, String> options;
     try {
       options = JSON.readValue(json, new TypeReference<Map<String, String>>() {});
@@ -54,7 +54,7 @@ public record MountRequest(String volumeName, boolean readOnly, String podUid, M
     return of(options);
   }
 
-  static MountRequest of(Map<String, String> options) throws FlexvolumeException {
+  static KubeletMountOptions of(Map<String, String> options) throws FlexvolumeException {
     String name = nonEmpty(options.get(NAME));
     if (name == null) {
       name = nonEmpty(options.get(PV_OR_VOLUME_NAME));
@@ -80,7 +80,7 @@ public record MountRequest(String volumeName, boolean readOnly, String podUid, M
         forPlugin.put(key, decodeSecret(key, e.getValue()));
       }
     }
-    return new MountRequest(name, "ro".equals(options.get(READ_WRITE)), nonEmpty(options.get(POD_UID)), forPlugin);
+    return new KubeletMountOptions(name, "ro".equals(options.get(READ_WRITE)), nonEmpty(options.get(POD_UID)), forPlugin);
   }
 
   /** kubelet base64-encodes each secret value ({@code base64.StdEncoding}); never quote the value. */
@@ -103,7 +103,7 @@ public record MountRequest(String volumeName, boolean readOnly, String podUid, M
   /** Never the option values: secrets are among them. */
   @Override
   public String toString() {
-    return "MountRequest[volumeName=" + volumeName + ", readOnly=" + readOnly + ", podUid=" + podUid
+    return "KubeletMountOptions[volumeName=" + volumeName + ", readOnly=" + readOnly + ", podUid=" + podUid
         + ", options=" + pluginOptions.keySet() + "]";
   }
 }
