@@ -1,13 +1,12 @@
 package io.dvdcli.examples.mesos.task;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.mesos.v1.Protos.Parameter;
 import org.apache.mesos.v1.Protos.Parameters;
 import org.apache.mesos.v1.Protos.Volume;
 
 /**
- * Maps a {@link TaskVolume} to and from the Mesos {@code Volume} the docker/volume isolator reads:
+ * Maps a {@link TaskVolume} to the Mesos {@code Volume} the docker/volume isolator reads (the agent
+ * side, which reads it back, is the stand-in agent's in test-support):
  * {@code Volume{container_path, mode, source{type: DOCKER_VOLUME, docker_volume{driver, name,
  * driver_options}}}}.
  */
@@ -32,21 +31,5 @@ public final class MesosVolumes {
             .setType(Volume.Source.Type.DOCKER_VOLUME)
             .setDockerVolume(docker))
         .build();
-  }
-
-  /** The reverse, for the agent side; any other kind of volume is refused. */
-  public static TaskVolume fromMesos(Volume volume) {
-    if (!volume.hasSource() || volume.getSource().getType() != Volume.Source.Type.DOCKER_VOLUME
-        || !volume.getSource().hasDockerVolume()) {
-      throw new IllegalArgumentException("volume at '" + volume.getContainerPath()
-          + "' is not a DOCKER_VOLUME volume");
-    }
-    Volume.Source.DockerVolume docker = volume.getSource().getDockerVolume();
-    Map<String, String> options = new LinkedHashMap<>();
-    for (Parameter parameter : docker.getDriverOptions().getParameterList()) {
-      options.put(parameter.getKey(), parameter.getValue());
-    }
-    return new TaskVolume(docker.getDriver(), docker.getName(), options, volume.getContainerPath(),
-        volume.getMode() == Volume.Mode.RO ? VolumeMode.RO : VolumeMode.RW);
   }
 }

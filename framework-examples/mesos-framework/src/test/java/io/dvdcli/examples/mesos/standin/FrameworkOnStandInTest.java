@@ -1,5 +1,6 @@
 package io.dvdcli.examples.mesos.standin;
 
+import io.dvdcli.testsupport.mesos.AgentVolume;
 import io.dvdcli.testsupport.mesos.AgentResources;
 import io.dvdcli.testsupport.mesos.DirectoryVolumes;
 import io.dvdcli.testsupport.mesos.StandInMesos;
@@ -185,8 +186,9 @@ class FrameworkOnStandInTest {
                     .addParameter(parameter("iops", "5"))
                     .addParameter(parameter("size", "2")))))
         .build();
-    TaskVolume asked = MesosVolumes.fromMesos(volume);
-    assertEquals(Map.of("size", "2", "iops", "5"), asked.options());
+    AgentVolume read = AgentVolume.fromMesos(volume);
+    assertEquals(Map.of("size", "2", "iops", "5"), read.options());
+    TaskVolume asked = new TaskVolume(read.driver(), read.name(), read.options(), read.containerPath(), VolumeMode.RW);
 
     TaskOutcome outcome = outcome(runner.submit(framework(new TaskSpec("opts", "true", 0.5, 32,
         List.of(asked)))::run));

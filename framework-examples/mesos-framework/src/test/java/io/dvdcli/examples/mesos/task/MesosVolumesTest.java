@@ -1,5 +1,6 @@
 package io.dvdcli.examples.mesos.task;
 
+import io.dvdcli.testsupport.mesos.AgentVolume;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,12 +34,15 @@ class MesosVolumesTest {
   @Test
   void theAgentSideReadsBackWhatTheFrameworkWrote() {
     TaskVolume spec = new TaskVolume("local", "v", Map.of("a", "1", "b", "2"), "x/data", VolumeMode.RW);
-    assertEquals(spec, MesosVolumes.fromMesos(MesosVolumes.toMesos(spec)));
+    // The agent side is test-support's stand-in agent, which reads volumes as the Mesos agent does.
+    AgentVolume read = AgentVolume.fromMesos(MesosVolumes.toMesos(spec));
+    assertEquals(spec, new TaskVolume(read.driver(), read.name(), read.options(), read.containerPath(),
+        read.mode() == Volume.Mode.RO ? VolumeMode.RO : VolumeMode.RW));
   }
 
   @Test
   void aHostPathVolumeIsNotAnExternalVolume() {
     Volume hostPath = Volume.newBuilder().setContainerPath("data").setMode(Volume.Mode.RW).setHostPath("/tmp").build();
-    assertThrows(IllegalArgumentException.class, () -> MesosVolumes.fromMesos(hostPath));
+    assertThrows(IllegalArgumentException.class, () -> AgentVolume.fromMesos(hostPath));
   }
 }
