@@ -14,6 +14,7 @@ import io.dvdcli.csi.server.UnixEndpoint;
 import io.dvdcli.csi.volumes.DockerPlugins;
 import io.dvdcli.hostmounts.BindMounts;
 import io.dvdcli.log.Diagnostics;
+import io.dvdcli.volume.VolumePlugins;
 import io.grpc.ServerServiceDefinition;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -151,10 +152,10 @@ public final class CsiMain implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     Settings settings = settings();
-    Diagnostics diagnostics = discovery.diagnostics(env, err);
+    VolumePlugins volumePlugins = discovery.plugins(env, err);
+    Diagnostics diagnostics = volumePlugins.log();
     boolean verbose = diagnostics.debugEnabled();
-    DockerPlugins plugins = new DockerPlugins(discovery.discovery(env), discovery.backoff(env),
-        settings.pluginConcurrency(), diagnostics);
+    DockerPlugins plugins = new DockerPlugins(volumePlugins, settings.pluginConcurrency());
     CallLog log = new CallLog(err, !verbose);
     List<ServerServiceDefinition> services = new ArrayList<>();
     boolean controller = settings.mode() != Mode.node;

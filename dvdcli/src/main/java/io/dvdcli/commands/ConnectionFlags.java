@@ -1,14 +1,10 @@
 package io.dvdcli.commands;
 
 import io.dvdcli.log.Diagnostics;
-import io.dvdcli.plugin.transport.PluginAddress;
 import io.dvdcli.plugin.transport.PluginException;
-import io.dvdcli.plugin.PluginLookup;
-import io.dvdcli.plugin.transport.Backoff;
 import io.dvdcli.plugin.transport.Deadline;
-import io.dvdcli.plugin.transport.PluginClient;
-import io.dvdcli.plugin.transport.Sleeper;
 import io.dvdcli.volume.VolumeDriverClient;
+import io.dvdcli.volume.VolumePlugins;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -34,12 +30,8 @@ public final class ConnectionFlags extends DiscoveryFlags {
   /** Finds the plugin (retrying a missing one as Docker does) and prepares its client. */
   public Session connect(String driverName, Map<String, String> env, PrintStream err, Duration commandDefault)
       throws PluginException {
-    Diagnostics log = diagnostics(env, err);
-    Deadline deadline = deadline(env, commandDefault);
-    Backoff backoff = backoff(env);
-    PluginAddress address = new PluginLookup(discovery(env), backoff, deadline, Sleeper.REAL, log).find(driverName);
-    log.debug("plugin '" + driverName + "' is at " + address + " (found at " + address.foundAt() + ")");
-    PluginClient client = PluginClient.connect(address, Duration.ofSeconds(10), backoff, deadline, Sleeper.REAL, log);
-    return new Session(new VolumeDriverClient(client), deadline, log);
+    Deadline deadline = deadline(env, commandDefault); // a bad DVDCLI_TIMEOUT is reported first
+    VolumePlugins plugins = plugins(env, err);
+    return new Session(plugins.connect(driverName, deadline), deadline, plugins.log());
   }
 }

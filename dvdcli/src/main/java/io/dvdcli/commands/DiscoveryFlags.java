@@ -5,6 +5,7 @@ import io.dvdcli.plugin.DockerEngine;
 import io.dvdcli.plugin.DockerEngineLocator;
 import io.dvdcli.plugin.PluginDiscovery;
 import io.dvdcli.plugin.transport.Backoff;
+import io.dvdcli.volume.VolumePlugins;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,6 +52,12 @@ public class DiscoveryFlags {
   public static boolean debugRequested(boolean flag, Map<String, String> env) {
     String e = env.getOrDefault("DVDCLI_DEBUG", "");
     return flag || e.equals("1") || e.equalsIgnoreCase("true");
+  }
+
+  /** The client library's entry point, set up from these flags and the environment. */
+  public VolumePlugins plugins(Map<String, String> env, PrintStream err) {
+    Backoff backoff = backoff(env); // a bad DVDCLI_RETRY_TIMEOUT is reported before a bad folder
+    return new VolumePlugins(discovery(env), backoff, diagnostics(env, err));
   }
 
   /** Docker's back-off within {@code --retry-timeout} (default 30 s) for a plugin not there yet. */

@@ -7,9 +7,7 @@ import io.dvdcli.plugin.PluginDiscovery;
 import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.Backoff;
 import io.dvdcli.plugin.transport.Deadline;
-import io.dvdcli.plugin.transport.PluginClient;
-import io.dvdcli.plugin.transport.Sleeper;
-import io.dvdcli.volume.VolumeDriverClient;
+import io.dvdcli.volume.VolumePlugins;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +64,7 @@ public final class PluginsCommand implements Callable<Integer> {
     }
     boolean allOk = true;
     for (PluginDiscovery.Found f : found) {
-      String status = f.problem().map(p -> "failed: " + p).orElseGet(() -> activate(f.address().orElseThrow(), log));
+      String status = f.problem().map(p -> "failed: " + p).orElseGet(() -> activate(discovery, f.address().orElseThrow(), log));
       allOk &= status.startsWith("ok");
       root.out().print(String.join("\t", f.name(),
           f.address().map(PluginAddress::toString).orElse("-"),
@@ -101,12 +99,12 @@ public final class PluginsCommand implements Callable<Integer> {
     }
   }
 
-  private String activate(PluginAddress address, Diagnostics log) {
+  private String activate(PluginDiscovery discovery, PluginAddress address, Diagnostics log) {
     try {
       Duration limit = Duration.ofMillis(Math.round(activateSeconds * 1000));
-      PluginClient client = PluginClient.connect(address, limit,
-          new Backoff(Duration.ZERO), Deadline.in(limit), Sleeper.REAL, log);
-      return "ok: implements " + String.join(",", new VolumeDriverClient(client).activate());
+      // No back-off: a listing asks each plugin once.
+      VolumePlugins once = new VolumePlugins(discovery, new Backoff(Duration.ZERO), log);
+      return "ok: implements " + String.join(",", once.client(address, Deadline.in(limit)).activate());
     } catch (PluginException e) {
       return "failed: " + e.getMessage();
     }

@@ -1,15 +1,10 @@
 package io.dvdcli.csi.volumes;
 
-import io.dvdcli.log.Diagnostics;
 import io.dvdcli.plugin.transport.PluginAddress;
-import io.dvdcli.plugin.PluginDiscovery;
 import io.dvdcli.plugin.transport.PluginException;
-import io.dvdcli.plugin.PluginLookup;
-import io.dvdcli.plugin.transport.Backoff;
 import io.dvdcli.plugin.transport.Deadline;
-import io.dvdcli.plugin.transport.PluginClient;
-import io.dvdcli.plugin.transport.Sleeper;
 import io.dvdcli.volume.VolumeDriverClient;
+import io.dvdcli.volume.VolumePlugins;
 import io.dvdcli.volume.VolumeService;
 import io.grpc.Context;
 import io.grpc.StatusRuntimeException;
@@ -38,23 +33,18 @@ import java.util.concurrent.TimeUnit;
 public final class DockerPlugins {
   static final Duration LONGEST_CALL = Duration.ofMinutes(2);
   static final Duration ANSWER_MARGIN = Duration.ofMillis(500);
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-  private final PluginDiscovery discovery;
-  private final Backoff backoff;
-  private final Diagnostics log;
+  private final VolumePlugins plugins;
   private final int concurrency;
   private final Map<String, PluginAddress> activated = new ConcurrentHashMap<>();
   private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
 
-  public DockerPlugins(PluginDiscovery discovery, Backoff backoff, int concurrency, Diagnostics log) {
+  public DockerPlugins(VolumePlugins plugins, int concurrency) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("plugin concurrency must be at least 1, not " + concurrency);
     }
-    this.discovery = discovery;
-    this.backoff = backoff;
+    this.plugins = plugins;
     this.concurrency = concurrency;
-    this.log = log;
   }
 
   /** One plugin, ready for calls within this CSI call's budget; close gives its slot back. */
@@ -88,15 +78,13 @@ public final class DockerPlugins {
     }
     try {
       PluginAddress known = afresh ? null : activated.get(driverName);
-      PluginAddress address = known != null ? known
-          : new PluginLookup(discovery, backoff, deadline, Sleeper.REAL, log).find(driverName);
-      PluginClient client = PluginClient.connect(address, CONNECT_TIMEOUT, backoff, deadline, Sleeper.REAL, log);
-      VolumeDriverClient driver = new VolumeDriverClient(client);
+      PluginAddress address = known != null ? known : plugins.find(driverName, deadline);
+      VolumeDriverClient driver = plugins.client(address, deadline);
       if (known == null) {
         driver.activate();
         activated.put(driverName, address);
       }
-      return new Plugin(driver, new VolumeService(driver, log), slot);
+      return new Plugin(driver, new VolumeService(driver, plugins.log()), slot);
     } catch (PluginException | RuntimeException e) {
       slot.release();
       if (e instanceof PluginException p) {
