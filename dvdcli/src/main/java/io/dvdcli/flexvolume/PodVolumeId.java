@@ -1,5 +1,6 @@
 package io.dvdcli.flexvolume;
 
+import io.dvdcli.records.Digests;
 import java.nio.file.Path;
 
 /**

@@ -1,5 +1,6 @@
 package io.dvdcli.flexvolume;
 
+import io.dvdcli.records.Digests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

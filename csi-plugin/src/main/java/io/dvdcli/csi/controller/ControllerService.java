@@ -17,7 +17,8 @@ import csi.v1.Csi.Volume;
 import csi.v1.Csi.VolumeCapability;
 import csi.v1.Csi.VolumeCapability.AccessMode;
 import io.dvdcli.csi.state.InFlight;
-import io.dvdcli.csi.state.RecordFolder;
+import io.dvdcli.records.Digests;
+import io.dvdcli.records.RecordFolder;
 import io.dvdcli.csi.volumes.DockerPlugins;
 import io.dvdcli.csi.volumes.Statuses;
 import io.dvdcli.csi.volumes.VolumeId;
@@ -47,6 +48,9 @@ import java.util.TreeSet;
  * external-provisioner adds ({@code csi.storage.k8s.io/...}).
  */
 public final class ControllerService extends ControllerGrpc.ControllerImplBase {
+  /** Record files are named by 32 hex digits of their key's digest, as they always were on disk. */
+  private static final int RECORD_NAME_CHARS = 32;
+
   public static final String VOLUMEDRIVER = "volumedriver";
   public static final String CAPACITY_OPTION = "capacityoption";
   static final String KUBERNETES_PREFIX = "csi.storage.k8s.io/";
@@ -63,7 +67,7 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
     this.nodeId = nodeId;
     this.defaultDriver = defaultDriver;
     this.plugins = plugins;
-    this.records = new RecordFolder<>(stateDir.resolve("volumes"), CreatedVolume.class);
+    this.records = new RecordFolder<>(stateDir.resolve("volumes"), CreatedVolume.class, RECORD_NAME_CHARS);
   }
 
   @Override
@@ -99,7 +103,7 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
         .orElseThrow(() -> Statuses.invalid("no Docker plugin: set the StorageClass parameter '" + VOLUMEDRIVER
             + "' or the server's --volumedriver"));
     VolumeId id = volumeId(driver, request.getName());
-    String parametersDigest = RecordFolder.digest(new TreeMap<>(parameters).toString());
+    String parametersDigest = Digests.sha256Hex(new TreeMap<>(parameters).toString());
     CreatedVolume wanted = new CreatedVolume(id.encode(), driver, id.volume(), capacity, parametersDigest);
     Scope scope;
     try (InFlight.Claim claim = inFlight.claim(id.encode(), "volume '" + id.encode() + "'")) {
@@ -331,7 +335,7 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
       if (id.fitsTheSpec()) {
         return id;
       }
-      String digest = RecordFolder.digest(name).substring(0, DIGEST_CHARS);
+      String digest = Digests.sha256Hex(name).substring(0, DIGEST_CHARS);
       int room = VolumeId.MAX_BYTES - driver.getBytes(StandardCharsets.UTF_8).length - 1 - DIGEST_CHARS - 1;
       if (room < MIN_NAME_START) {
         throw Statuses.invalid("plugin name '" + driver + "' leaves no room for a volume name in a "

@@ -16,7 +16,8 @@ import csi.v1.Csi.VolumeCapability;
 import csi.v1.Csi.VolumeCapability.AccessMode;
 import csi.v1.NodeGrpc;
 import io.dvdcli.csi.state.InFlight;
-import io.dvdcli.csi.state.RecordFolder;
+import io.dvdcli.records.Digests;
+import io.dvdcli.records.RecordFolder;
 import io.dvdcli.csi.volumes.DockerPlugins;
 import io.dvdcli.csi.volumes.Statuses;
 import io.dvdcli.csi.volumes.VolumeId;
@@ -45,6 +46,9 @@ import java.util.TreeMap;
  * never mounted by the plugin for us, and nothing of another target's is ever released.
  */
 public final class NodeService extends NodeGrpc.NodeImplBase {
+  /** Record files are named by 32 hex digits of their key's digest, as they always were on disk. */
+  private static final int RECORD_NAME_CHARS = 32;
+
   /** Keys kubelet adds to the context; they never become plugin options. */
   static final String KUBERNETES_PREFIX = "csi.storage.k8s.io/";
   static final String EPHEMERAL = KUBERNETES_PREFIX + "ephemeral";
@@ -65,7 +69,7 @@ public final class NodeService extends NodeGrpc.NodeImplBase {
     this.nodeId = nodeId;
     this.defaultDriver = defaultDriver;
     this.plugins = plugins;
-    this.records = new RecordFolder<>(stateDir.resolve("publications"), Publication.class);
+    this.records = new RecordFolder<>(stateDir.resolve("publications"), Publication.class, RECORD_NAME_CHARS);
     this.mounts = mounts;
     this.steps = steps;
   }
@@ -159,7 +163,7 @@ public final class NodeService extends NodeGrpc.NodeImplBase {
         || mode == AccessMode.Mode.MULTI_NODE_READER_ONLY;
     String arguments = "volume=" + request.getVolumeId() + " readonly=" + readOnly + " mode=" + mode
         + " fs=" + capability.getMount().getFsType() + " flags=" + capability.getMount().getMountFlagsList()
-        + " ephemeral=" + ephemeral + (ephemeral ? " options=" + RecordFolder.digest(pluginOptions(context).toString()) : "");
+        + " ephemeral=" + ephemeral + (ephemeral ? " options=" + Digests.sha256Hex(pluginOptions(context).toString()) : "");
     return new Publication(request.getVolumeId(), id.driver(), id.volume(), target,
         Publication.mountIdFor(request.getVolumeId(), target), readOnly, ephemeral, arguments, false);
   }

@@ -1,6 +1,6 @@
 package io.dvdcli.csi.node;
 
-import io.dvdcli.csi.state.RecordFolder;
+import io.dvdcli.records.Digests;
 
 /**
  * One volume published at one target, as recorded on disk before the plugin's Mount (so a crash
@@ -18,7 +18,7 @@ public record Publication(String volumeId, String driver, String volume, String 
    * keeps the volume while any pod still uses it, and derivable again from the pair alone.
    */
   public static String mountIdFor(String volumeId, String target) {
-    return "csi-" + RecordFolder.digest(volumeId + "\0" + target).substring(0, 32);
+    return "csi-" + Digests.sha256Hex(volumeId + "\0" + target).substring(0, 32);
   }
 
   Publication asBound() {
