@@ -17,11 +17,12 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Plugins on a UNIX socket, the agent's hot path: one HTTP/1.1 exchange per call on a JDK
- * {@link SocketChannel}, {@code Connection: close}, no pooling. OkHttp (and the Kotlin runtime it
- * starts) was the largest start-up share left on a mount (see {@link io.dvdcli.startup}), and these calls
- * need a small part of HTTP: a POST with a Content-Length body, and an answer with a Content-Length,
- * chunked or read-to-close body. Non-blocking I/O bounds every wait by the call's time limit
+ * HTTP over a UNIX socket, for plugins (the agent's hot path) and the Docker engine alike: one
+ * HTTP/1.1 exchange per call on a JDK {@link SocketChannel}, {@code Connection: close}, no pooling.
+ * OkHttp (and the Kotlin runtime it starts) was the largest start-up share left on a mount (see
+ * {@link io.dvdcli.startup}), and these calls need a small part of HTTP: a POST with a
+ * Content-Length body or a bodiless GET, and an answer with a Content-Length, chunked or
+ * read-to-close body. Non-blocking I/O bounds every wait by the call's time limit
  * ({@link Readiness}); the answer is read up to the cap and no further. Anything else a plugin might send
  * (1xx first, redirects, cut-off headers) is handled as OkHttp did, with the same words.
  */
