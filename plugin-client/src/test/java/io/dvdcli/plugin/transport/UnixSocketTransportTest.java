@@ -1,6 +1,7 @@
 package io.dvdcli.plugin.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,6 +66,24 @@ class UnixSocketTransportTest {
     assertTrue(head.contains("\r\nHost: plugin.moby.localhost\r\n"), head);
     assertTrue(head.contains("\r\nAccept: application/vnd.docker.plugins.v1.2+json\r\n"), head);
     assertTrue(head.contains("\r\nContent-Length: 0\r\n"), head);
+  }
+
+  @Test
+  void anEngineQuestionIsABodilessGetAndItsChunkedAnswerIsReadWhole() throws Exception {
+    Path socket = tmp.resolve("docker.sock");
+    // The engine writes its JSON with Go's encoder and no Content-Length, so a long answer comes chunked.
+    CompletableFuture<String> request = serveOnce(socket,
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+            + "3\r\n[{}\r\n2\r\n]\n\r\n0\r\n\r\n");
+    Transport.Answer a = new UnixSocketTransport(socket).get("plugins", Duration.ofSeconds(10), 1 << 20);
+    assertEquals(200, a.code());
+    assertEquals("[{}]\n", new String(a.body(), StandardCharsets.UTF_8));
+    String head = request.get(10, TimeUnit.SECONDS);
+    assertTrue(head.startsWith("GET /plugins HTTP/1.1\r\n"), head);
+    assertTrue(head.contains("\r\nHost: plugin.moby.localhost\r\n"), head);
+    assertFalse(head.contains("Content-Length"), head);
+    assertFalse(head.contains("application/vnd.docker.plugins"), head);
+    assertTrue(head.endsWith("\r\n\r\n"), head);
   }
 
   @Test
