@@ -69,13 +69,18 @@ final class TrainingPlugin implements AutoCloseable {
     String method = request.substring(request.indexOf('/') + 1, request.indexOf(' ', request.indexOf('/')));
     String name = nameIn(request);
     String body;
+    boolean missing;
     synchronized (this) {
       calls++;
+      // A Get of a volume not created is answered as real plugins answer it (rclone's, captured in
+      // the tests' captured/rclone/get-missing.http): HTTP 500 and {"Err":...}, so that the archive
+      // holds the error path an implicit create takes.
+      missing = method.equals("VolumeDriver.Get") && !created.contains(name);
       body = switch (method) {
         case "Plugin.Activate" -> "{\"Implements\":[\"VolumeDriver\"]}";
-        case "VolumeDriver.Get" -> created.contains(name)
+        case "VolumeDriver.Get" -> !missing
             ? "{\"Volume\":{\"Name\":\"" + name + "\",\"Mountpoint\":\"" + volumes.resolve(name) + "\"}}"
-            : "{\"Err\":\"volume " + name + " not found\"}";
+            : "{\"Err\":\"volume not found\"}\n";
         case "VolumeDriver.Create" -> {
           created.add(name);
           yield "{}";
@@ -85,7 +90,8 @@ final class TrainingPlugin implements AutoCloseable {
       };
     }
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    String head = "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.plugins.v1.2+json\r\n"
+    String head = (missing ? "HTTP/1.1 500 Internal Server Error" : "HTTP/1.1 200 OK")
+        + "\r\nContent-Type: application/vnd.docker.plugins.v1.2+json\r\n"
         + "Content-Length: " + bytes.length + "\r\nConnection: close\r\n\r\n";
     ch.write(ByteBuffer.wrap((head + body).getBytes(StandardCharsets.UTF_8)));
   }

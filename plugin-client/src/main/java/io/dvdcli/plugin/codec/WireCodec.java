@@ -24,6 +24,15 @@ public final class WireCodec {
     return fast != null ? fast : JacksonWire.encode(request);
   }
 
+  /**
+   * The answer when it is a plain one (a well-formed object of strings, lists and plain values, each
+   * field once), read without Jackson; {@code null} for anything else. For the error path, where a
+   * plugin's usual {@code {"Err":"..."}} must not cost Jackson's whole start-up.
+   */
+  public static <T extends PluginAnswer> T decodePlain(byte[] json, Class<T> type) {
+    return WireReader.read(json, type);
+  }
+
   /** An answer of the given record type; {@code null} for a JSON {@code null}. */
   public static <T extends PluginAnswer> T decode(byte[] json, Class<T> type) throws IOException {
     T fast = WireReader.read(json, type);

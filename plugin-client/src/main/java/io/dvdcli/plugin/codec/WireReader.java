@@ -74,9 +74,14 @@ final class WireReader {
 
   private Object answer(Class<?> type) {
     AnswerFields f = new AnswerFields();
+    boolean errSeen = false;
     for (boolean more = startObject(); more; more = nextField()) {
       String name = fieldName().toLowerCase(Locale.ROOT);
       if (name.equals("err") || name.equals("error")) {
+        if (errSeen) {
+          throw DEFER; // an Err given twice is Jackson's to decide, as every unusual answer is
+        }
+        errSeen = true;
         f.err = stringOrNull();
       } else if (name.equals("mountpoint") && type == MountpointResponse.class) {
         f.mountpoint = stringOrNull();

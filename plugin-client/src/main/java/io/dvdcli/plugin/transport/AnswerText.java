@@ -3,6 +3,8 @@ package io.dvdcli.plugin.transport;
 import io.dvdcli.untrusted.UntrustedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dvdcli.plugin.codec.PluginJson;
+import io.dvdcli.plugin.codec.WireCodec;
+import io.dvdcli.protocol.ErrorResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -27,6 +29,13 @@ public final class AnswerText {
     if (body.length == 0) {
       return "(empty body)";
     }
+    // The usual error answer, {"Err":"..."} once, is read by the client's codec without Jackson:
+    // on a Get of a missing volume (every implicit create) the mapper's start-up tripled a mount.
+    ErrorResponse plain = WireCodec.decodePlain(body, ErrorResponse.class);
+    if (plain != null && plain.err() != null) {
+      return errText(plain.err());
+    }
+    // Anything else (a number or object as Err, Err given twice, no Err, not JSON) as the mapper reads it.
     try {
       JsonNode node = PluginJson.MAPPER.readTree(body);
       if (node != null && node.isObject()) {
