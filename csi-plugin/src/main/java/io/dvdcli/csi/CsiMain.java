@@ -1,8 +1,8 @@
 package io.dvdcli.csi;
 
-import io.dvdcli.commands.DvdcliCommand;
-import io.dvdcli.commands.DiscoveryFlags;
-import io.dvdcli.commands.UsageException;
+import io.dvdcli.cli.DiscoveryFlags;
+import io.dvdcli.cli.ProjectVersion;
+import io.dvdcli.cli.UsageException;
 import io.dvdcli.csi.controller.ControllerService;
 import io.dvdcli.csi.identity.IdentityService;
 import io.dvdcli.csi.identity.RegistrationService;
@@ -276,8 +276,7 @@ public final class CsiMain implements Callable<Integer> {
   }
 
   static String version() {
-    String line = DvdcliCommand.versionLines().get(0);
-    return line.substring(line.indexOf(' ') + 1);
+    return ProjectVersion.get();
   }
 
   static final class Version implements CommandLine.IVersionProvider {

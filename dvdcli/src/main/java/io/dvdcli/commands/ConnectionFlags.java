@@ -1,5 +1,6 @@
 package io.dvdcli.commands;
 
+import io.dvdcli.cli.DiscoveryFlags;
 import io.dvdcli.log.Diagnostics;
 import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.Deadline;

@@ -1,12 +1,11 @@
 package io.dvdcli.commands;
 
-import java.io.IOException;
-import java.io.InputStream;
+import io.dvdcli.cli.ProjectVersion;
+import io.dvdcli.cli.UsageException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -81,18 +80,11 @@ public final class DvdcliCommand implements Runnable {
   }
 
   public static List<String> versionLines() {
-    Properties p = new Properties();
-    try (InputStream in = DvdcliCommand.class.getResourceAsStream("/io/dvdcli/version.properties")) {
-      if (in != null) {
-        p.load(in);
-      }
-    } catch (IOException e) {
-      // fall through to "unknown"
-    }
     return List.of(
-        "dvdcli " + p.getProperty("version", "unknown"),
+        "dvdcli " + ProjectVersion.get(),
         "java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")");
   }
+
 
   /** For {@code --version}. */
   public static final class Version implements IVersionProvider {

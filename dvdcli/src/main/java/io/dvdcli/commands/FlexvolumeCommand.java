@@ -1,5 +1,6 @@
 package io.dvdcli.commands;
 
+import io.dvdcli.cli.UsageException;
 import io.dvdcli.flexvolume.DriverName;
 import io.dvdcli.flexvolume.DriverStatus;
 import io.dvdcli.flexvolume.FlexvolumeDriver;

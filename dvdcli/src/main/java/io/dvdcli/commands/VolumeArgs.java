@@ -1,5 +1,6 @@
 package io.dvdcli.commands;
 
+import io.dvdcli.cli.UsageException;
 import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.log.Diagnostics;
 import java.util.Collections;

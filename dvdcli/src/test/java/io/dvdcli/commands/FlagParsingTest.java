@@ -1,5 +1,6 @@
 package io.dvdcli.commands;
 
+import io.dvdcli.cli.UsageException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

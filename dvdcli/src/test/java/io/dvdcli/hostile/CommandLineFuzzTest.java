@@ -16,7 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import io.dvdcli.commands.VolumeFlagsProbe;
-import io.dvdcli.commands.UsageException;
+import io.dvdcli.cli.UsageException;
 import io.dvdcli.commands.VolumeOption;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

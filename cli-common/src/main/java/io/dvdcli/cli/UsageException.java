@@ -1,4 +1,4 @@
-package io.dvdcli.commands;
+package io.dvdcli.cli;
 
 /**
  * A bad command line or environment found while a command runs (a missing name, an ambiguous

@@ -1,4 +1,4 @@
-package io.dvdcli.commands;
+package io.dvdcli.cli;
 
 import io.dvdcli.log.Diagnostics;
 import io.dvdcli.plugin.DockerEngine;
@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Where Docker plugins are looked for, how long a missing one is waited for, and diagnostics: the
- * flags every front end shares (dvdcli's commands through {@link ConnectionFlags}, dvdcli-csi as a
- * mixin). Each flag has an environment variable, because the Mesos agent's argv is fixed and a
+ * flags both command-line front ends share (dvdcli's commands through its ConnectionFlags,
+ * dvdcli-csi as a mixin), turned into the client library's entry point ({@link #plugins}). Each flag has an environment variable, because the Mesos agent's argv is fixed and a
  * DaemonSet's container is configured by its environment.
  */
 public class DiscoveryFlags {
@@ -95,7 +95,7 @@ public class DiscoveryFlags {
   }
 
   /** A flag in seconds, else its environment variable, else the default; bad values are a usage error. */
-  static Duration seconds(Double flag, Map<String, String> env, String var, Duration fallback, String flagName) {
+  protected static Duration seconds(Double flag, Map<String, String> env, String var, Duration fallback, String flagName) {
     Double value = flag;
     if (value == null && env.get(var) != null && !env.get(var).isBlank()) {
       try {
