@@ -47,6 +47,8 @@ public final class PluginsCommand implements Callable<Integer> {
   public Integer call() {
     Diagnostics log = connection.diagnostics(root.env(), root.err());
     PluginDiscovery discovery = connection.discovery(root.env());
+    // No back-off: a listing asks each plugin once.
+    VolumePlugins plugins = new VolumePlugins(discovery, new Backoff(Duration.ZERO), log);
     List<PluginDiscovery.Found> found = new ArrayList<>();
     boolean engineOk = true;
     if (names.isEmpty()) {
@@ -64,7 +66,7 @@ public final class PluginsCommand implements Callable<Integer> {
     }
     boolean allOk = true;
     for (PluginDiscovery.Found f : found) {
-      String status = f.problem().map(p -> "failed: " + p).orElseGet(() -> activate(discovery, f.address().orElseThrow(), log));
+      String status = f.problem().map(p -> "failed: " + p).orElseGet(() -> activate(plugins, f.address().orElseThrow()));
       allOk &= status.startsWith("ok");
       root.out().print(String.join("\t", f.name(),
           f.address().map(PluginAddress::toString).orElse("-"),
@@ -99,12 +101,10 @@ public final class PluginsCommand implements Callable<Integer> {
     }
   }
 
-  private String activate(PluginDiscovery discovery, PluginAddress address, Diagnostics log) {
+  private String activate(VolumePlugins plugins, PluginAddress address) {
     try {
       Duration limit = Duration.ofMillis(Math.round(activateSeconds * 1000));
-      // No back-off: a listing asks each plugin once.
-      VolumePlugins once = new VolumePlugins(discovery, new Backoff(Duration.ZERO), log);
-      return "ok: implements " + String.join(",", once.client(address, Deadline.in(limit)).activate());
+      return "ok: implements " + String.join(",", plugins.client(address, Deadline.in(limit)).activate());
     } catch (PluginException e) {
       return "failed: " + e.getMessage();
     }

@@ -49,8 +49,4 @@ public final class MountRecords {
   public List<MountRecord> all() throws IOException {
     return mounts.allReadable();
   }
-
-  Path fileFor(String target) {
-    return mounts.file(target);
-  }
 }

@@ -36,14 +36,14 @@ final class RequestRules {
       throw new IllegalArgumentException("Invalid volume option key '" + UntrustedText.quoted(key)
           + "': must start with a letter or digit and contain only letters, digits, '_', '.', ':', '/', '-'");
     }
-    if (value == null || value.chars().anyMatch(Character::isISOControl)) {
+    if (value == null || UntrustedText.hasControlCharacter(value)) {
       throw new IllegalArgumentException("Invalid value for volume option '" + key + "': '"
           + UntrustedText.quoted(value) + "' contains a control character");
     }
   }
 
   static void containerPath(String path) {
-    boolean bad = path.isEmpty() || path.chars().anyMatch(Character::isISOControl);
+    boolean bad = path.isEmpty() || UntrustedText.hasControlCharacter(path);
     String relative = path.startsWith("/") ? path.substring(1) : path;
     if (!bad && !relative.isEmpty()) {
       for (String segment : relative.split("/", -1)) {

@@ -34,10 +34,8 @@ final class MountPoints {
     if (!mp.strip().equals(mp)) {
       return "a mount point with surrounding blanks " + shown;
     }
-    for (int i = 0; i < mp.length(); i++) {
-      if (Character.isISOControl(mp.charAt(i))) {
-        return "a mount point with a control character " + shown;
-      }
+    if (UntrustedText.hasControlCharacter(mp)) {
+      return "a mount point with a control character " + shown;
     }
     if (!StandardCharsets.UTF_8.newEncoder().canEncode(mp)) {
       // A lone UTF-16 surrogate (JSON "\ud800") would be printed as '?': another path.

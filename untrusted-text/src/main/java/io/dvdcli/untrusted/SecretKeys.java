@@ -25,10 +25,15 @@ public final class SecretKeys {
     return Rule.PATTERN.matcher(key).matches();
   }
 
-  /** A copy of the options fit for a log line or a status page: sorted, secret-looking values masked. */
+  /** A copy of the options fit for a log line: sorted, secret-looking values shown as {@link #MASK}. */
   public static Map<String, String> masked(Map<String, String> options) {
+    return masked(options, MASK);
+  }
+
+  /** The same, with a display's own mask string (a status page its readers already know). */
+  public static Map<String, String> masked(Map<String, String> options, String mask) {
     Map<String, String> shown = new TreeMap<>();
-    options.forEach((k, v) -> shown.put(k, looksSecret(k) ? MASK : v));
+    options.forEach((k, v) -> shown.put(k, looksSecret(k) ? mask : v));
     return shown;
   }
 }

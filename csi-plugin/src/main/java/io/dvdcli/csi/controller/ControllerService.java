@@ -16,6 +16,7 @@ import csi.v1.Csi.Topology;
 import csi.v1.Csi.Volume;
 import csi.v1.Csi.VolumeCapability;
 import csi.v1.Csi.VolumeCapability.AccessMode;
+import io.dvdcli.csi.state.CsiRecords;
 import io.dvdcli.csi.state.InFlight;
 import io.dvdcli.records.Digests;
 import io.dvdcli.records.RecordFolder;
@@ -48,9 +49,6 @@ import java.util.TreeSet;
  * external-provisioner adds ({@code csi.storage.k8s.io/...}).
  */
 public final class ControllerService extends ControllerGrpc.ControllerImplBase {
-  /** Record files are named by 32 hex digits of their key's digest, as they always were on disk. */
-  private static final int RECORD_NAME_CHARS = 32;
-
   public static final String VOLUMEDRIVER = "volumedriver";
   public static final String CAPACITY_OPTION = "capacityoption";
   static final String KUBERNETES_PREFIX = "csi.storage.k8s.io/";
@@ -67,7 +65,7 @@ public final class ControllerService extends ControllerGrpc.ControllerImplBase {
     this.nodeId = nodeId;
     this.defaultDriver = defaultDriver;
     this.plugins = plugins;
-    this.records = new RecordFolder<>(stateDir.resolve("volumes"), CreatedVolume.class, RECORD_NAME_CHARS);
+    this.records = CsiRecords.in(stateDir.resolve("volumes"), CreatedVolume.class);
   }
 
   @Override

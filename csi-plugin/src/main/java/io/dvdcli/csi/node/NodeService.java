@@ -15,6 +15,7 @@ import csi.v1.Csi.Topology;
 import csi.v1.Csi.VolumeCapability;
 import csi.v1.Csi.VolumeCapability.AccessMode;
 import csi.v1.NodeGrpc;
+import io.dvdcli.csi.state.CsiRecords;
 import io.dvdcli.csi.state.InFlight;
 import io.dvdcli.records.Digests;
 import io.dvdcli.records.RecordFolder;
@@ -46,9 +47,6 @@ import java.util.TreeMap;
  * never mounted by the plugin for us, and nothing of another target's is ever released.
  */
 public final class NodeService extends NodeGrpc.NodeImplBase {
-  /** Record files are named by 32 hex digits of their key's digest, as they always were on disk. */
-  private static final int RECORD_NAME_CHARS = 32;
-
   /** Keys kubelet adds to the context; they never become plugin options. */
   static final String KUBERNETES_PREFIX = "csi.storage.k8s.io/";
   static final String EPHEMERAL = KUBERNETES_PREFIX + "ephemeral";
@@ -69,7 +67,7 @@ public final class NodeService extends NodeGrpc.NodeImplBase {
     this.nodeId = nodeId;
     this.defaultDriver = defaultDriver;
     this.plugins = plugins;
-    this.records = new RecordFolder<>(stateDir.resolve("publications"), Publication.class, RECORD_NAME_CHARS);
+    this.records = CsiRecords.in(stateDir.resolve("publications"), Publication.class);
     this.mounts = mounts;
     this.steps = steps;
   }

@@ -5,7 +5,6 @@ import io.dvdcli.untrusted.SecretKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The free-form {@code Status} of a {@code Get} answer: which consumers hold the volume mounted
@@ -20,8 +19,7 @@ final class StatusView {
   private StatusView() {}
 
   static Map<String, Object> of(DirectoryVolume volume) {
-    Map<String, String> options = new TreeMap<>();
-    volume.options().forEach((k, v) -> options.put(k, SecretKeys.looksSecret(k) ? MASK : v));
+    Map<String, String> options = SecretKeys.masked(volume.options(), MASK);
     Map<String, Object> status = new LinkedHashMap<>();
     status.put("mountIds", List.copyOf(volume.mountIds()));
     status.put("options", options);
