@@ -1,10 +1,10 @@
 package io.dvdcli;
 
-import io.dvdcli.commands.AgentArgv;
-import io.dvdcli.commands.DvdcliCommand;
-import io.dvdcli.commands.CommandFailedException;
 import io.dvdcli.cli.DiscoveryFlags;
 import io.dvdcli.cli.UsageException;
+import io.dvdcli.commands.AgentArgv;
+import io.dvdcli.commands.CommandFailedException;
+import io.dvdcli.commands.DvdcliCommand;
 import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.untrusted.UntrustedText;
 import java.io.OutputStreamWriter;

@@ -1,10 +1,10 @@
 package io.dvdcli;
 
-import io.dvdcli.commands.DvdcliCommand;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dvdcli.commands.AgentArgv;
+import io.dvdcli.commands.DvdcliCommand;
 import io.dvdcli.testing.Dvdcli;
 import io.dvdcli.testing.InProcess;
 import java.io.PrintStream;

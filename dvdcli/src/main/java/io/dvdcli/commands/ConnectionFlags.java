@@ -2,8 +2,8 @@ package io.dvdcli.commands;
 
 import io.dvdcli.cli.DiscoveryFlags;
 import io.dvdcli.log.Diagnostics;
-import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.Deadline;
+import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.volume.VolumeDriverClient;
 import io.dvdcli.volume.VolumePlugins;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package io.dvdcli.commands;
 
-import io.dvdcli.untrusted.SecretKeys;
 import io.dvdcli.log.Diagnostics;
 import io.dvdcli.plugin.transport.PluginException;
+import io.dvdcli.untrusted.SecretKeys;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.Command;

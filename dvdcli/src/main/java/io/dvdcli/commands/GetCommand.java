@@ -1,9 +1,9 @@
 package io.dvdcli.commands;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.dvdcli.plugin.codec.PluginJson;
 import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.PluginException.Kind;
-import io.dvdcli.plugin.codec.PluginJson;
 import io.dvdcli.volume.VolumeLookup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

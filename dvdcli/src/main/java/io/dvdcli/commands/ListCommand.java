@@ -1,8 +1,8 @@
 package io.dvdcli.commands;
 
-import io.dvdcli.untrusted.UntrustedText;
-import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.PluginName;
+import io.dvdcli.plugin.transport.PluginException;
+import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.volume.Volume;
 import java.util.List;
 import picocli.CommandLine.Command;

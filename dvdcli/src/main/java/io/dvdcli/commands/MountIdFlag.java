@@ -1,10 +1,10 @@
 package io.dvdcli.commands;
 
 import io.dvdcli.cli.UsageException;
-import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.mountids.HostId;
 import io.dvdcli.mountids.MountLedger;
 import io.dvdcli.plugin.PluginName;
+import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.volume.MountIdScheme;
 import java.nio.file.Files;
 import java.nio.file.Path;

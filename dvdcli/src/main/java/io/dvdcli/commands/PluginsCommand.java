@@ -2,11 +2,11 @@ package io.dvdcli.commands;
 
 import io.dvdcli.log.Diagnostics;
 import io.dvdcli.plugin.DockerEngine;
-import io.dvdcli.plugin.transport.PluginAddress;
 import io.dvdcli.plugin.PluginDiscovery;
-import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.Backoff;
 import io.dvdcli.plugin.transport.Deadline;
+import io.dvdcli.plugin.transport.PluginAddress;
+import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.volume.VolumePlugins;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.dvdcli.commands;
 
 import io.dvdcli.cli.UsageException;
-import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.log.Diagnostics;
+import io.dvdcli.untrusted.UntrustedText;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

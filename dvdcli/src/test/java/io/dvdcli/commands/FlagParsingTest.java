@@ -1,11 +1,11 @@
 package io.dvdcli.commands;
 
-import io.dvdcli.cli.UsageException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dvdcli.cli.UsageException;
 import io.dvdcli.log.Diagnostics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

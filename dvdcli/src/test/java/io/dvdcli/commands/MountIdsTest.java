@@ -1,11 +1,11 @@
 package io.dvdcli.commands;
 
-import io.dvdcli.cli.UsageException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dvdcli.cli.UsageException;
 import io.dvdcli.mountids.HostId;
 import io.dvdcli.volume.MountIdScheme;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.dvdcli.flexvolume;
 
-import io.dvdcli.hostmounts.BindMounts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.dvdcli.hostmounts.BindMounts;
 import io.dvdcli.localplugin.LocalVolumePlugin;
 import io.dvdcli.testing.Dvdcli;
 import io.dvdcli.testing.InProcess;

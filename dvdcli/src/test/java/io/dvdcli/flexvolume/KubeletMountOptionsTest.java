@@ -1,11 +1,11 @@
 package io.dvdcli.flexvolume;
 
-import io.dvdcli.records.Digests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dvdcli.records.Digests;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;

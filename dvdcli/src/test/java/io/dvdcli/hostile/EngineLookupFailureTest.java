@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dvdcli.plugin.codec.PluginJson;
 import io.dvdcli.testing.Dvdcli;
-import io.dvdcli.testsupport.peers.CapturedAnswers;
 import io.dvdcli.testing.FakePlugin;
 import io.dvdcli.testing.FakePlugin.Reply;
+import io.dvdcli.testsupport.peers.CapturedAnswers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,12 +1,15 @@
 package io.dvdcli.hostile;
 
+import static io.dvdcli.hostile.OneLine.assertOneLine;
+import static io.dvdcli.hostile.OneLine.assertUsableOrRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import static io.dvdcli.hostile.OneLine.assertOneLine;
-import static io.dvdcli.hostile.OneLine.assertUsableOrRefused;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.dvdcli.plugin.codec.PluginJson;
+import io.dvdcli.plugin.codec.WireCodec;
 import io.dvdcli.plugin.transport.AnswerTextProbe;
 import io.dvdcli.protocol.ActivateResponse;
 import io.dvdcli.protocol.CapabilitiesResponse;
@@ -15,16 +18,12 @@ import io.dvdcli.protocol.GetResponse;
 import io.dvdcli.protocol.ListResponse;
 import io.dvdcli.protocol.MountpointResponse;
 import io.dvdcli.protocol.PluginAnswer;
-import io.dvdcli.plugin.codec.PluginJson;
-import io.dvdcli.plugin.codec.WireCodec;
 import io.dvdcli.protocol.VolumeEntry;
 import io.dvdcli.volume.MountPointsProbe;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.util.Locale;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Whatever bytes a plugin answers: every wire record decodes or fails with an IOException (Jackson's

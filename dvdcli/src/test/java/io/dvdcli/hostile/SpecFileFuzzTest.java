@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.dvdcli.plugin.SpecFileProbe;
 import io.dvdcli.plugin.transport.PluginAddress;
 import io.dvdcli.plugin.transport.PluginException;
-import io.dvdcli.plugin.SpecFileProbe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,5 @@
 package io.dvdcli.plugin;
 
-import io.dvdcli.plugin.transport.PluginException;
-import io.dvdcli.plugin.transport.PluginAddress;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -13,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.dvdcli.plugin.transport.PluginAddress;
+import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.testsupport.peers.CapturedAnswers;
 import io.dvdcli.testsupport.peers.HttpAnswer;
 import java.nio.file.Path;

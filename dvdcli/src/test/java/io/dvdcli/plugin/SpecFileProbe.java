@@ -1,7 +1,7 @@
 package io.dvdcli.plugin;
 
-import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.PluginAddress;
+import io.dvdcli.plugin.transport.PluginException;
 import java.nio.file.Path;
 
 /** Opens the package-private spec file reader to the fuzz tests in {@code io.dvdcli.hostile}. */

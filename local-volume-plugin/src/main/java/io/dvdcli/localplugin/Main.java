@@ -1,7 +1,7 @@
 package io.dvdcli.localplugin;
 
-import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.localplugin.http.PluginCall;
+import io.dvdcli.untrusted.UntrustedText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package io.dvdcli.localplugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.dvdcli.protocol.ErrorResponse;
 import io.dvdcli.localplugin.http.ServerJson;
+import io.dvdcli.protocol.ErrorResponse;
 import io.dvdcli.protocol.PluginProtocol;
 import java.nio.file.Path;
 import java.util.Set;

@@ -1,13 +1,13 @@
 package io.dvdcli.plugin;
 
-import io.dvdcli.untrusted.UntrustedText;
-import io.dvdcli.plugin.transport.PluginException;
-import io.dvdcli.plugin.transport.PluginAddress;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dvdcli.plugin.codec.PluginJson;
+import io.dvdcli.plugin.transport.AnswerText;
+import io.dvdcli.plugin.transport.PluginAddress;
+import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.PluginException.Kind;
 import io.dvdcli.plugin.transport.Transport;
-import io.dvdcli.plugin.transport.AnswerText;
-import io.dvdcli.plugin.codec.PluginJson;
+import io.dvdcli.untrusted.UntrustedText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package io.dvdcli.plugin;
 
 import io.dvdcli.plugin.transport.ManagedPaths;
-import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.PluginAddress;
+import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.PluginException.Kind;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.dvdcli.plugin;
 
-import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.PluginAddress;
+import io.dvdcli.plugin.transport.PluginException;
 import java.util.List;
 
 /** Finds managed (v2) plugins, which only the Docker engine can map to their sockets and paths. */

@@ -1,7 +1,7 @@
 package io.dvdcli.plugin;
 
-import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.PluginAddress;
+import io.dvdcli.plugin.transport.PluginException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.DirectoryStream;

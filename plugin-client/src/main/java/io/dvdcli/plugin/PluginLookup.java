@@ -1,10 +1,10 @@
 package io.dvdcli.plugin;
 
-import io.dvdcli.plugin.transport.PluginException;
-import io.dvdcli.plugin.transport.PluginAddress;
 import io.dvdcli.log.Diagnostics;
 import io.dvdcli.plugin.transport.Backoff;
 import io.dvdcli.plugin.transport.Deadline;
+import io.dvdcli.plugin.transport.PluginAddress;
+import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.Sleeper;
 import java.time.Duration;
 import java.util.Optional;

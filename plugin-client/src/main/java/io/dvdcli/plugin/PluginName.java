@@ -1,7 +1,7 @@
 package io.dvdcli.plugin;
 
-import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.plugin.transport.PluginException;
+import io.dvdcli.untrusted.UntrustedText;
 import java.util.regex.Pattern;
 
 /**

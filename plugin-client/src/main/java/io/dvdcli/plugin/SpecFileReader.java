@@ -1,12 +1,12 @@
 package io.dvdcli.plugin;
 
-import io.dvdcli.untrusted.UntrustedText;
-import io.dvdcli.plugin.transport.TlsConfig;
-import io.dvdcli.plugin.transport.PluginException;
-import io.dvdcli.plugin.transport.PluginAddress;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.dvdcli.plugin.codec.PluginJson;
+import io.dvdcli.plugin.transport.PluginAddress;
+import io.dvdcli.plugin.transport.PluginException;
+import io.dvdcli.plugin.transport.TlsConfig;
+import io.dvdcli.untrusted.UntrustedText;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

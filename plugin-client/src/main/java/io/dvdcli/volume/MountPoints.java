@@ -1,9 +1,9 @@
 package io.dvdcli.volume;
 
-import io.dvdcli.untrusted.UntrustedText;
+import io.dvdcli.plugin.PluginName;
 import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.PluginException.Kind;
-import io.dvdcli.plugin.PluginName;
+import io.dvdcli.untrusted.UntrustedText;
 import java.nio.charset.StandardCharsets;
 
 /**

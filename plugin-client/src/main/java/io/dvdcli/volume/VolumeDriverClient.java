@@ -1,9 +1,9 @@
 package io.dvdcli.volume;
 
 import io.dvdcli.plugin.transport.PluginAddress;
+import io.dvdcli.plugin.transport.PluginClient;
 import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.PluginException.Kind;
-import io.dvdcli.plugin.transport.PluginClient;
 import io.dvdcli.protocol.ActivateResponse;
 import io.dvdcli.protocol.CapabilitiesResponse;
 import io.dvdcli.protocol.CreateRequest;

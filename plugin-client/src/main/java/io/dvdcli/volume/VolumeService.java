@@ -1,10 +1,10 @@
 package io.dvdcli.volume;
 
-import io.dvdcli.untrusted.SecretKeys;
 import io.dvdcli.log.Diagnostics;
 import io.dvdcli.mountids.MountLedger;
 import io.dvdcli.plugin.transport.PluginException;
 import io.dvdcli.plugin.transport.PluginException.Kind;
+import io.dvdcli.untrusted.SecretKeys;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;

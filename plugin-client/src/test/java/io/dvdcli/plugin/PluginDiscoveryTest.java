@@ -1,13 +1,13 @@
 package io.dvdcli.plugin;
 
-import io.dvdcli.plugin.transport.PluginException;
-import io.dvdcli.plugin.transport.PluginAddress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dvdcli.plugin.transport.PluginAddress;
+import io.dvdcli.plugin.transport.PluginException;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.URI;

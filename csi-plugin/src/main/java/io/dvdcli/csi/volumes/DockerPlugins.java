@@ -1,8 +1,8 @@
 package io.dvdcli.csi.volumes;
 
+import io.dvdcli.plugin.transport.Deadline;
 import io.dvdcli.plugin.transport.PluginAddress;
 import io.dvdcli.plugin.transport.PluginException;
-import io.dvdcli.plugin.transport.Deadline;
 import io.dvdcli.volume.VolumeDriverClient;
 import io.dvdcli.volume.VolumePlugins;
 import io.dvdcli.volume.VolumeService;

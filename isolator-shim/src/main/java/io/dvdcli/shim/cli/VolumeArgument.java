@@ -1,7 +1,7 @@
 package io.dvdcli.shim.cli;
 
-import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.shim.VolumeRequest;
+import io.dvdcli.untrusted.UntrustedText;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.dvdcli.shim.driver;
 
-import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.shim.state.DockerVolume;
+import io.dvdcli.untrusted.UntrustedText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

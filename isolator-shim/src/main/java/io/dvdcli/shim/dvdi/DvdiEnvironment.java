@@ -1,7 +1,7 @@
 package io.dvdcli.shim.dvdi;
 
-import io.dvdcli.untrusted.UntrustedText;
 import io.dvdcli.shim.VolumeRequest;
+import io.dvdcli.untrusted.UntrustedText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

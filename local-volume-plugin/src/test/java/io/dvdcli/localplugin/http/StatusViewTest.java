@@ -1,9 +1,9 @@
 package io.dvdcli.localplugin.http;
 
-import io.dvdcli.untrusted.SecretKeys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.dvdcli.localplugin.driver.DirectoryVolume;
+import io.dvdcli.untrusted.SecretKeys;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -7,7 +7,6 @@ import io.dvdcli.protocol.GetResponse;
 import io.dvdcli.protocol.ListResponse;
 import io.dvdcli.protocol.MountpointResponse;
 import io.dvdcli.protocol.VolumeEntry;
-
 import java.util.List;
 
 /** What both readers collect from an answer's top level, and the record of the asked type. */

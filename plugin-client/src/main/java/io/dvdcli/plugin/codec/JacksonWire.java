@@ -1,5 +1,10 @@
 package io.dvdcli.plugin.codec;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.dvdcli.protocol.ActivateResponse;
 import io.dvdcli.protocol.CapabilitiesResponse;
 import io.dvdcli.protocol.CreateRequest;
@@ -10,12 +15,6 @@ import io.dvdcli.protocol.MountpointResponse;
 import io.dvdcli.protocol.PluginAnswer;
 import io.dvdcli.protocol.VolumeEntry;
 import io.dvdcli.protocol.VolumeNameRequest;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -4,7 +4,6 @@ import io.dvdcli.protocol.CreateRequest;
 import io.dvdcli.protocol.MountRequest;
 import io.dvdcli.protocol.PluginAnswer;
 import io.dvdcli.protocol.VolumeNameRequest;
-
 import java.io.IOException;
 
 /**

@@ -7,7 +7,6 @@ import io.dvdcli.protocol.ListResponse;
 import io.dvdcli.protocol.MountpointResponse;
 import io.dvdcli.protocol.PluginAnswer;
 import io.dvdcli.protocol.VolumeEntry;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

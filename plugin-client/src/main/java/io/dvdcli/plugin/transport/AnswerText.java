@@ -1,10 +1,10 @@
 package io.dvdcli.plugin.transport;
 
-import io.dvdcli.untrusted.UntrustedText;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dvdcli.plugin.codec.PluginJson;
 import io.dvdcli.plugin.codec.WireCodec;
 import io.dvdcli.protocol.ErrorResponse;
+import io.dvdcli.untrusted.UntrustedText;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

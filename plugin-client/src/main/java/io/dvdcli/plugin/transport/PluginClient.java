@@ -1,11 +1,11 @@
 package io.dvdcli.plugin.transport;
 
-import io.dvdcli.untrusted.UntrustedText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.dvdcli.log.Diagnostics;
+import io.dvdcli.plugin.codec.WireCodec;
 import io.dvdcli.plugin.transport.PluginException.Kind;
 import io.dvdcli.protocol.PluginAnswer;
-import io.dvdcli.plugin.codec.WireCodec;
+import io.dvdcli.untrusted.UntrustedText;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;

@@ -1,5 +1,10 @@
 package io.dvdcli.plugin.codec;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.dvdcli.protocol.ActivateResponse;
 import io.dvdcli.protocol.CapabilitiesResponse;
 import io.dvdcli.protocol.CreateRequest;
@@ -9,11 +14,6 @@ import io.dvdcli.protocol.ListResponse;
 import io.dvdcli.protocol.MountRequest;
 import io.dvdcli.protocol.MountpointResponse;
 import io.dvdcli.protocol.VolumeEntry;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

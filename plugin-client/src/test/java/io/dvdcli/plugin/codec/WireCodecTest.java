@@ -1,5 +1,9 @@
 package io.dvdcli.plugin.codec;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
 import io.dvdcli.protocol.ActivateResponse;
 import io.dvdcli.protocol.CapabilitiesResponse;
 import io.dvdcli.protocol.CreateRequest;
@@ -10,11 +14,6 @@ import io.dvdcli.protocol.MountRequest;
 import io.dvdcli.protocol.MountpointResponse;
 import io.dvdcli.protocol.PluginAnswer;
 import io.dvdcli.protocol.VolumeNameRequest;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;

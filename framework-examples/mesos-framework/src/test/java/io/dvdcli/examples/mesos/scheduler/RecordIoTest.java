@@ -1,11 +1,11 @@
 package io.dvdcli.examples.mesos.scheduler;
 
-import io.dvdcli.testsupport.mesos.RecordIo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dvdcli.testsupport.mesos.RecordIo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;

@@ -1,10 +1,10 @@
 package io.dvdcli.examples.mesos.scheduler;
 
-import io.dvdcli.testsupport.mesos.RecordIo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dvdcli.examples.mesos.task.TaskSpec;
+import io.dvdcli.testsupport.mesos.RecordIo;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

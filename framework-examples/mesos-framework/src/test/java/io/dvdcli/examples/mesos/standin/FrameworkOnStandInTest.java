@@ -1,10 +1,5 @@
 package io.dvdcli.examples.mesos.standin;
 
-import io.dvdcli.testsupport.mesos.AgentVolume;
-import io.dvdcli.testsupport.mesos.AgentResources;
-import io.dvdcli.testsupport.mesos.DirectoryVolumes;
-import io.dvdcli.testsupport.mesos.StandInMesos;
-import io.dvdcli.testsupport.mesos.StandInSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +14,11 @@ import io.dvdcli.examples.mesos.task.MesosVolumes;
 import io.dvdcli.examples.mesos.task.TaskSpec;
 import io.dvdcli.examples.mesos.task.TaskVolume;
 import io.dvdcli.examples.mesos.task.VolumeMode;
+import io.dvdcli.testsupport.mesos.AgentResources;
+import io.dvdcli.testsupport.mesos.AgentVolume;
+import io.dvdcli.testsupport.mesos.DirectoryVolumes;
+import io.dvdcli.testsupport.mesos.StandInMesos;
+import io.dvdcli.testsupport.mesos.StandInSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,5 @@
 package io.dvdcli.examples.mesos.standin;
 
-import io.dvdcli.testsupport.mesos.AgentResources;
-import io.dvdcli.testsupport.mesos.StandInMesos;
-import io.dvdcli.testsupport.mesos.StandInSettings;
 import static io.dvdcli.examples.mesos.standin.BareScheduler.next;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dvdcli.examples.mesos.scheduler.MasterConnection;
 import io.dvdcli.examples.mesos.scheduler.Subscription;
+import io.dvdcli.testsupport.mesos.AgentResources;
+import io.dvdcli.testsupport.mesos.StandInMesos;
+import io.dvdcli.testsupport.mesos.StandInSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

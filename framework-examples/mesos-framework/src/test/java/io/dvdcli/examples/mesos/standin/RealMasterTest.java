@@ -1,9 +1,5 @@
 package io.dvdcli.examples.mesos.standin;
 
-import io.dvdcli.testsupport.mesos.AgentResources;
-import io.dvdcli.testsupport.mesos.DirectoryVolumes;
-import io.dvdcli.testsupport.mesos.StandInMesos;
-import io.dvdcli.testsupport.mesos.StandInSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +12,10 @@ import io.dvdcli.examples.mesos.scheduler.MesosFramework;
 import io.dvdcli.examples.mesos.scheduler.ResubscribeBackoff;
 import io.dvdcli.examples.mesos.scheduler.TaskOutcome;
 import io.dvdcli.examples.mesos.task.TaskSpec;
+import io.dvdcli.testsupport.mesos.AgentResources;
+import io.dvdcli.testsupport.mesos.DirectoryVolumes;
+import io.dvdcli.testsupport.mesos.StandInMesos;
+import io.dvdcli.testsupport.mesos.StandInSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,12 +1,12 @@
 package io.dvdcli.examples.mesos.standin;
 
-import io.dvdcli.testsupport.mesos.AgentResources;
-import io.dvdcli.testsupport.mesos.StandInSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dvdcli.examples.mesos.scheduler.MasterConnection;
 import io.dvdcli.examples.mesos.scheduler.Subscription;
+import io.dvdcli.testsupport.mesos.AgentResources;
+import io.dvdcli.testsupport.mesos.StandInSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

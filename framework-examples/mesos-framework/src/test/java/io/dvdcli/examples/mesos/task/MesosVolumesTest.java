@@ -1,10 +1,10 @@
 package io.dvdcli.examples.mesos.task;
 
-import io.dvdcli.testsupport.mesos.AgentVolume;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.dvdcli.testsupport.mesos.AgentVolume;
 import java.util.Map;
 import org.apache.mesos.v1.Protos.Volume;
 import org.junit.jupiter.api.Test;
