@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dvdcli.testing.Dvdcli;
 import io.dvdcli.testing.FakePlugin;
 import io.dvdcli.testing.FakePlugin.Reply;
+import io.dvdcli.testsupport.peers.CapturedAnswers;
+import io.dvdcli.testsupport.peers.HttpAnswer;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,10 +55,11 @@ class ArchiveCoversTheAgentPathIT {
         .on("VolumeDriver.Get", Reply.json("{\"Volume\":{\"Name\":\"v1\"},\"Err\":\"\"}"))
         .on("VolumeDriver.Mount", Reply.json("{\"Mountpoint\":\"/mnt/v1\",\"Err\":\"\"}"))
         .on("VolumeDriver.Unmount", Reply.json("{\"Err\":\"\"}"));
-    // Get of a missing volume as rclone answers it (captured/rclone/get-missing.http).
+    // Get of a missing volume as rclone answers it, replayed from its captured answer.
+    HttpAnswer missing = CapturedAnswers.load("rclone/get-missing.http");
     creating = FakePlugin.start(sockets.resolve("creating.sock"))
-        .on("VolumeDriver.Get", Reply.status(500, "application/vnd.docker.plugins.v1.1+json",
-            "{\"Err\":\"volume not found\"}\n"))
+        .on("VolumeDriver.Get", Reply.status(missing.status(), missing.header("content-type").orElseThrow(),
+            missing.body()))
         .on("VolumeDriver.Create", Reply.json("{\"Err\":\"\"}"))
         .on("VolumeDriver.Mount", Reply.json("{\"Mountpoint\":\"/mnt/v1\",\"Err\":\"\"}"));
   }

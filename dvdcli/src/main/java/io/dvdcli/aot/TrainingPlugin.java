@@ -73,7 +73,7 @@ final class TrainingPlugin implements AutoCloseable {
     synchronized (this) {
       calls++;
       // A Get of a volume not created is answered as real plugins answer it (rclone's, captured in
-      // the tests' captured/rclone/get-missing.http): HTTP 500 and {"Err":...}, so that the archive
+      // test-support's captured/rclone/get-missing.http): HTTP 500 and {"Err":...}, so that the archive
       // holds the error path an implicit create takes.
       missing = method.equals("VolumeDriver.Get") && !created.contains(name);
       body = switch (method) {

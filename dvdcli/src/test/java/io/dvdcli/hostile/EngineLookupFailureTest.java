@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * agent runs it: the exit code, and stderr holding exactly one line after any warnings (the agent
  * shows the whole stderr; Jackson's multi-line messages once ended it with "at [Source: ...]").
  * The engine is a scripted HTTP server on a UNIX socket whose good answers are the real engine's,
- * captured (test resources io/dvdcli/captured/); the faults are what a real engine does not produce
+ * captured (test-support's resources io/dvdcli/captured/); the faults are what a real engine does not produce
  * on demand.
  */
 class EngineLookupFailureTest {

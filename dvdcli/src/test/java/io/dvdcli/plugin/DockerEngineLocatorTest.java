@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Managed plugins are looked up in the Docker engine's {@code GET /plugins} and {@code GET /info},
- * served here by WireMock with answers captured from a real engine (test resources
- * {@code io/dvdcli/captured/}); the real engine itself runs in {@code ManagedPluginTest}.
+ * served here by WireMock with answers captured from a real engine (test-support's resources
+ * {@code io/dvdcli/captured/}); the real engine itself runs in {@code ManagedPluginPeerTest}.
  */
 class DockerEngineLocatorTest {
   private final Path runtime = Path.of("/run/docker/plugins");

@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dvdcli.testsupport.peers.CapturedAnswers;
+import io.dvdcli.testsupport.peers.HttpAnswer;
 import java.io.EOFException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -69,15 +72,15 @@ class UnixSocketTransportTest {
   }
 
   @Test
-  void anEngineQuestionIsABodilessGetAndItsChunkedAnswerIsReadWhole() throws Exception {
+  void anEngineQuestionIsABodilessGetAndTheEnginesChunkedAnswerIsReadWhole() throws Exception {
     Path socket = tmp.resolve("docker.sock");
-    // The engine writes its JSON with Go's encoder and no Content-Length, so a long answer comes chunked.
-    CompletableFuture<String> request = serveOnce(socket,
-        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
-            + "3\r\n[{}\r\n2\r\n]\n\r\n0\r\n\r\n");
+    // dockerd's own answer to GET /plugins, byte for byte as captured: chunked, no Content-Length.
+    HttpAnswer captured = CapturedAnswers.load("engine/plugins-enabled.http");
+    assertEquals(Optional.of("chunked"), captured.header("transfer-encoding"));
+    CompletableFuture<String> request = serveOnce(socket, captured.wire());
     Transport.Answer a = new UnixSocketTransport(socket).get("plugins", Duration.ofSeconds(10), 1 << 20);
     assertEquals(200, a.code());
-    assertEquals("[{}]\n", new String(a.body(), StandardCharsets.UTF_8));
+    assertEquals(captured.body(), new String(a.body(), StandardCharsets.UTF_8));
     String head = request.get(10, TimeUnit.SECONDS);
     assertTrue(head.startsWith("GET /plugins HTTP/1.1\r\n"), head);
     assertTrue(head.contains("\r\nHost: plugin.moby.localhost\r\n"), head);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * mvn -B -o -pl test-support -am verify -Dtest=CaptureRealAnswers -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Dit.test=none -Ddvdcli.capture.dir=$PWD/dvdcli/src/test/resources/io/dvdcli/captured
+ *     -Dit.test=none -Ddvdcli.capture.dir=$PWD/test-support/src/main/resources/io/dvdcli/captured
  * </pre>
  *
  * Everything runs under the fixed folder /tmp/dvdcli-capture and the plugin runs from a copy of
