@@ -2,6 +2,7 @@ package io.dvdcli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.dvdcli.testing.Dvdcli;
 import io.dvdcli.testing.FakePlugin;
@@ -81,6 +82,25 @@ class ArchiveCoversTheAgentPathIT {
     assertTrue(lines.stream().anyMatch(l -> l.contains("source: shared objects file")), "the archive was used");
     List<String> fromJar = lines.stream().filter(l -> l.contains("source: file:") || l.contains("source: jar:")).toList();
     assertEquals(List.of(), fromJar, "classes the archive's training run (io.dvdcli.aot.TrainingRun) does not load");
+  }
+
+  /**
+   * The training plugin runs in a JVM of its own (the launcher's DVDCLI_ARCHIVE_PEER), so none of
+   * a server's classes are in the archive: an AOT cache's classes are all loaded by every call. The
+   * call's log lists a whole AOT cache (it shows the training run's own class, which no call uses);
+   * a dynamic AppCDS archive (JDK 17-24) loads its classes only when used, so there is nothing to
+   * see in its log.
+   */
+  @org.junit.jupiter.api.Test
+  void theArchiveHoldsNoneOfTheTrainingPluginsClasses() throws Exception {
+    List<String> loaded = call("mount");
+    assumeTrue(loaded.stream().anyMatch(l -> l.contains(" io.dvdcli.aot.TrainingRun source: shared objects file")),
+        "not an AOT cache (JDK 25+): its classes are not all listed");
+    List<String> server = loaded.stream()
+        .filter(l -> l.contains(" io.dvdcli.aot.TrainingPlugin") || l.contains(" sun.nio.ch.ServerSocketChannelImpl ")
+            || l.contains(" sun.security.provider.Sun ") || l.contains(" sun.security.util.KnownOIDs "))
+        .toList();
+    assertEquals(List.of(), server, "classes of the training plugin's JVM in the archive");
   }
 
   /**

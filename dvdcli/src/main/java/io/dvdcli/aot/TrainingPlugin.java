@@ -1,6 +1,5 @@
 package io.dvdcli.aot;
 
-import io.dvdcli.startup.LeanSecurity;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -17,49 +16,65 @@ import java.util.Set;
 
 /**
  * Just enough of a volume plugin for the training run: one connection at a time, canned answers,
- * plain JDK sockets. Every class the training JVM loads goes into the archive, and every class in
- * the archive is loaded by every call, so this uses nothing a call does not use itself (no regex,
- * no lambdas). It only has to be right for the fixed volume names the training run uses.
+ * plain JDK sockets. It only has to be right for the fixed volume names the training run uses.
+ *
+ * <p>It runs in a JVM of its own, which the launcher starts beside the trained one
+ * ({@code DVDCLI_ARCHIVE_PEER}): every class the trained JVM loads goes into the archive, an AOT
+ * cache's classes are all loaded by every call, and a server's are not a call's (a listening
+ * channel, its network set-up, a thread). Run: {@code TrainingPlugin DIR}; it listens on
+ * {@code DIR/training.sock}, creates {@code DIR/ready} once it does, keeps the number of calls it
+ * answered in {@code DIR/calls}, and ends when stopped or after {@link #LIFETIME_MS}.
  */
-final class TrainingPlugin implements AutoCloseable {
+public final class TrainingPlugin implements AutoCloseable {
+  /** Bound on its life if whoever started it is gone without stopping it. */
+  static final long LIFETIME_MS = 300_000;
+
   private final ServerSocketChannel server;
   private final Path socket;
   private final Path volumes;
+  private final Path callsFile;
   private final Set<String> created = new HashSet<>();
-  private final Thread thread;
   private int calls;
 
-  private TrainingPlugin(ServerSocketChannel server, Path socket, Path volumes) {
+  private TrainingPlugin(ServerSocketChannel server, Path socket, Path volumes, Path callsFile) {
     this.server = server;
     this.socket = socket;
     this.volumes = volumes;
-    this.thread = new Thread(new Server(), "training-plugin");
-    this.thread.setDaemon(true);
+    this.callsFile = callsFile;
   }
 
-  static TrainingPlugin start(Path socket, Path volumes) throws IOException {
-    LeanSecurity.prepareUnixSockets(); // as a call does, so the archive holds no more than it needs
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: TrainingPlugin DIR");
+      Runtime.getRuntime().halt(2);
+    }
+    Path dir = Path.of(args[0]);
+    TrainingPlugin plugin = start(dir.resolve(TrainingRun.SOCKET), dir.resolve("volumes"), dir.resolve(TrainingRun.CALLS));
+    Thread serving = new Thread(plugin::serve, "training-plugin");
+    serving.setDaemon(true);
+    serving.start();
+    Files.writeString(dir.resolve(TrainingRun.READY), "");
+    try {
+      serving.join(LIFETIME_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    plugin.close();
+    Runtime.getRuntime().halt(0);
+  }
+
+  static TrainingPlugin start(Path socket, Path volumes, Path callsFile) throws IOException {
     ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     server.bind(UnixDomainSocketAddress.of(socket));
-    TrainingPlugin plugin = new TrainingPlugin(server, socket, volumes);
-    plugin.thread.start();
-    return plugin;
+    return new TrainingPlugin(server, socket, volumes, callsFile);
   }
 
-  synchronized int calls() {
-    return calls;
-  }
-
-  /** A class, not a method reference: a lambda would add the JDK's lambda machinery to the archive. */
-  private final class Server implements Runnable {
-    @Override
-    public void run() {
-      while (server.isOpen()) {
-        try (SocketChannel ch = server.accept()) {
-          answer(ch);
-        } catch (IOException e) {
-          return; // closed
-        }
+  private void serve() {
+    while (server.isOpen()) {
+      try (SocketChannel ch = server.accept()) {
+        answer(ch);
+      } catch (IOException e) {
+        return; // closed
       }
     }
   }
@@ -72,6 +87,8 @@ final class TrainingPlugin implements AutoCloseable {
     boolean missing;
     synchronized (this) {
       calls++;
+      // Before the answer: once a call has its answer, the count on disk includes it.
+      Files.writeString(callsFile, Integer.toString(calls), StandardCharsets.US_ASCII);
       // A Get of a volume not created is answered as real plugins answer it (rclone's, captured in
       // test-support's captured/rclone/get-missing.http): HTTP 500 and {"Err":...}, so that the archive
       // holds the error path an implicit create takes.
@@ -96,7 +113,7 @@ final class TrainingPlugin implements AutoCloseable {
     ch.write(ByteBuffer.wrap((head + body).getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** The value of the body's "Name" (the client writes it without spaces); no regex, see the class. */
+  /** The value of the body's "Name" (the client writes it without spaces). */
   private static String nameIn(String request) {
     int key = request.indexOf("\"Name\":\"");
     if (key < 0) {
