@@ -32,6 +32,8 @@ class ArchiveCoversTheAgentPathIT {
   @TempDir static Path tmp;
   static Path launcher;
   static Path sockets;
+  /** TMPDIR of the install, so the training run's folder is found (or not) afterwards. */
+  static Path trainingTmp;
   static FakePlugin plugin;
   /** A plugin without the volume: the agent's first mount creates it (Get, Create, Mount). */
   static FakePlugin creating;
@@ -42,12 +44,14 @@ class ArchiveCoversTheAgentPathIT {
     Path jar = root.resolve("dvdcli/target/dvdcli.jar");
     assertTrue(Files.isRegularFile(jar), "packaged before integration tests: " + jar);
     Path prefix = tmp.resolve("prefix");
-    Process install = new ProcessBuilder(root.resolve("scripts/install").toString(), "--prefix", prefix.toString(),
+    trainingTmp = Files.createDirectories(tmp.resolve("training-tmp"));
+    ProcessBuilder installing = new ProcessBuilder(root.resolve("scripts/install").toString(), "--prefix", prefix.toString(),
         "--jar", jar.toString())
         .redirectInput(new File("/dev/null"))
         .redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("install.log").toFile())
-        .start();
+        .redirectOutput(tmp.resolve("install.log").toFile());
+    installing.environment().put("TMPDIR", trainingTmp.toString()); // where the launcher makes the training folder
+    Process install = installing.start();
     assertTrue(install.waitFor(300, TimeUnit.SECONDS), "install ended");
     assertEquals(0, install.exitValue(), () -> read(tmp.resolve("install.log")));
     launcher = prefix.resolve("bin/dvdcli");
@@ -82,6 +86,27 @@ class ArchiveCoversTheAgentPathIT {
     assertTrue(lines.stream().anyMatch(l -> l.contains("source: shared objects file")), "the archive was used");
     List<String> fromJar = lines.stream().filter(l -> l.contains("source: file:") || l.contains("source: jar:")).toList();
     assertEquals(List.of(), fromJar, "classes the archive's training run (io.dvdcli.aot.TrainingRun) does not load");
+  }
+
+  /** The launcher removes the training folder and stops the training plugin's JVM when training ends. */
+  @org.junit.jupiter.api.Test
+  void theTrainingLeavesNeitherItsFolderNorItsPluginBehind() throws Exception {
+    try (var left = Files.list(trainingTmp)) {
+      assertEquals(List.of(), left.toList(), "left in the install's TMPDIR");
+    }
+    String folder = trainingTmp.toString();
+    List<String> peers = List.of();
+    for (int attempt = 0; attempt < 100; attempt++) { // a JVM stopped by SIGTERM takes a moment to go
+      peers = ProcessHandle.allProcesses()
+          .map(ph -> ph.info().commandLine().orElse(""))
+          .filter(cmd -> cmd.contains("io.dvdcli.aot.TrainingPlugin") && cmd.contains(folder))
+          .toList();
+      if (peers.isEmpty()) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    assertEquals(List.of(), peers, "training plugins still running 10 s after the install");
   }
 
   /**
