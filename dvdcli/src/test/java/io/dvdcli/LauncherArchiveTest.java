@@ -1,6 +1,7 @@
 package io.dvdcli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dvdcli.testing.Dvdcli;
@@ -10,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,8 @@ class LauncherArchiveTest {
       case "empty" -> Files.createFile(archive);
       default -> Files.createDirectory(archive);
     }
+    // Newer than the jar, so that the launcher passes it (it would not pass an older one).
+    Files.setLastModifiedTime(archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
     ProcessBuilder pb = new ProcessBuilder(Dvdcli.launcher().toString(), "version")
         .redirectInput(new File("/dev/null"))
         .redirectOutput(tmp.resolve("out").toFile())
@@ -51,6 +55,47 @@ class LauncherArchiveTest {
     String err = Files.readString(tmp.resolve("err"));
     assertEquals(0, p.exitValue(), "stdout=[" + out + "] stderr=[" + err + "]");
     assertTrue(out.startsWith("dvdcli ") && out.contains("\njava "), "stdout is the answer alone: " + out);
+  }
+
+  /**
+   * An archive older than its jar is not passed to the JVM: JDK 25 would run an AOT cache's
+   * classes even though the jar beside it changed since (it checks neither its size nor its time).
+   * The JVM's archive log (on stderr) names the archive it tries to map, if it is given one.
+   */
+  @org.junit.jupiter.api.Test
+  void anArchiveOlderThanItsJarIsNotUsed() throws Exception {
+    Path jar = jarOfTheTestClassPath();
+    Path archive = archiveFor(jar, Path.of(System.getProperty("java.home")));
+    Files.write(archive, "not an archive".repeat(1000).getBytes(StandardCharsets.UTF_8));
+    String name = archive.getFileName().toString();
+    // Times set apart: two files written within one clock tick have the same time, and neither is newer.
+    long jarTime = Files.getLastModifiedTime(jar).toMillis();
+    Files.setLastModifiedTime(archive, FileTime.fromMillis(jarTime + 60_000));
+    String newer = callVersion(jar).err();
+    assertTrue(newer.contains(name), "an archive newer than the jar is given to the JVM: " + newer);
+    Files.setLastModifiedTime(archive, FileTime.fromMillis(jarTime - 60_000));
+    String older = callVersion(jar).err();
+    assertFalse(older.contains(name), "an archive older than the jar is given to the JVM: " + older);
+  }
+
+  private record Call(String out, String err) {}
+
+  private Call callVersion(Path jar) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(Dvdcli.launcher().toString(), "version")
+        .redirectInput(new File("/dev/null"))
+        .redirectOutput(tmp.resolve("out").toFile())
+        .redirectError(tmp.resolve("err").toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("DVDCLI_"));
+    pb.environment().put("DVDCLI_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    pb.environment().put("DVDCLI_JAR", jar.toString());
+    // The JVM's archive log, on stderr: "aot" from JDK 25 (its AOT cache), "cds" before.
+    pb.environment().put("DVDCLI_JAVA_OPTS", "-Xlog:" + (Runtime.version().feature() >= 25 ? "aot" : "cds") + "=info:stderr");
+    Process p = pb.start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the call ended");
+    Call call = new Call(Files.readString(tmp.resolve("out")), Files.readString(tmp.resolve("err")));
+    assertEquals(0, p.exitValue(), () -> "stdout=[" + call.out() + "] stderr=[" + call.err() + "]");
+    assertTrue(call.out().startsWith("dvdcli "), "stdout is the answer alone: " + call.out());
+    return call;
   }
 
   /** The launcher's archive name: {@code <jar minus .jar>-<JAVA_RUNTIME_VERSION>.aot|.jsa}. */
