@@ -8,6 +8,7 @@ import io.dvdcli.flexvolume.Kubelet.FlexVolume;
 import io.dvdcli.flexvolume.Kubelet.Pod;
 import io.dvdcli.testsupport.peers.CommandResult;
 import io.dvdcli.testsupport.peers.ManagedPluginPeer;
+import io.dvdcli.testsupport.peers.MountNamespaces;
 import io.dvdcli.testsupport.peers.RealDockerEngine;
 import io.dvdcli.testsupport.peers.ScratchContainer;
 import java.nio.file.Files;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The driver for a managed (v2) plugin: the reference plugin made into one and enabled in a real
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the pod wrote). Needs root and dockerd; skipped,
  * saying why, without them.
  */
+@ResourceLock(value = MountNamespaces.LOCK, mode = ResourceAccessMode.READ)
 class FlexvolumeManagedPluginTest {
   @TempDir Path tmp;
   private RealDockerEngine engine;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dvdcli.flexvolume.Kubelet.FlexVolume;
 import io.dvdcli.flexvolume.Kubelet.Pod;
+import io.dvdcli.testsupport.peers.MountNamespaces;
 import io.dvdcli.testsupport.peers.RclonePlugin;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,11 +18,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The installed driver, run as kubelet runs it, against rclone's Docker volume plugin: real FUSE
  * mounts made and removed by the plugin, real bind mounts into the pods' folders.
  */
+@ResourceLock(value = MountNamespaces.LOCK, mode = ResourceAccessMode.READ_WRITE)
 class FlexvolumeRcloneTest {
   @TempDir Path tmp;
   private FlexvolumeNode node;

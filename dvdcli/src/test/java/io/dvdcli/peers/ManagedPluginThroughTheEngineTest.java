@@ -8,6 +8,7 @@ import io.dvdcli.plugin.codec.PluginJson;
 import io.dvdcli.testing.Dvdcli;
 import io.dvdcli.testsupport.peers.CommandResult;
 import io.dvdcli.testsupport.peers.ManagedPluginPeer;
+import io.dvdcli.testsupport.peers.MountNamespaces;
 import io.dvdcli.testsupport.peers.RealDockerEngine;
 import io.dvdcli.testsupport.peers.ScratchContainer;
 import io.dvdcli.testsupport.peers.UnixHttp;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * dvdcli, run as the agent runs it, against a real Docker engine (Debian's dockerd in a temp
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * without them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(value = MountNamespaces.LOCK, mode = ResourceAccessMode.READ)
 class ManagedPluginThroughTheEngineTest {
   @TempDir static Path tmp;
   private RealDockerEngine engine;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dvdcli.plugin.codec.PluginJson;
 import io.dvdcli.testing.Dvdcli;
+import io.dvdcli.testsupport.peers.MountNamespaces;
 import io.dvdcli.testsupport.peers.Mounts;
 import io.dvdcli.testsupport.peers.RclonePlugin;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * dvdcli, run as the agent runs it, against rclone's Docker volume plugin ({@code rclone serve
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * wrote, which refuses a repeated mount ID and an unknown option. Needs root, rclone, fuse3 and
  * /dev/fuse; skipped, saying why, without them.
  */
+@ResourceLock(value = MountNamespaces.LOCK, mode = ResourceAccessMode.READ_WRITE)
 class RclonePluginTest {
   @TempDir Path tmp;
   private RclonePlugin rclone;

@@ -15,9 +15,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The reference plugin as a managed plugin of a real engine: one engine and plugin for the class. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ResourceLock(value = MountNamespaces.LOCK, mode = ResourceAccessMode.READ)
 class ManagedPluginPeerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
