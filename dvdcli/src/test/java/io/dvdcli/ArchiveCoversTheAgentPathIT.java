@@ -26,11 +26,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  * runs the agent's mount and unmount with every class from the archive: a class the training run
  * missed is read from the jar, and the first one costs the jar's 3,000-entry index on every call
  * (scripts/BENCHMARK.md). Not a timing test: it checks where classes come from, and that the JDK
- * set-up the call avoids stays avoided.
+ * set-up the call avoids stays avoided. Installed twice: for the JDK the launcher picks (25 in CI,
+ * an AOT cache) and for the JDK running the tests (17 in CI, a dynamic AppCDS archive).
  */
 class ArchiveCoversTheAgentPathIT {
   @TempDir static Path tmp;
   static Path launcher;
+  /**
+   * The same install made with the JDK running the tests (JDK 17 in CI, a dynamic AppCDS archive),
+   * called with {@code DVDCLI_JAVA} naming it; the launcher's own pick is the newest JDK (25 in CI).
+   */
+  static Path runningJdkLauncher;
+  static final String RUNNING_JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   static Path sockets;
   /** TMPDIR of the install, so the training run's folder is found (or not) afterwards. */
   static Path trainingTmp;
@@ -43,18 +50,9 @@ class ArchiveCoversTheAgentPathIT {
     Path root = Dvdcli.launcher().getParent().getParent();
     Path jar = root.resolve("dvdcli/target/dvdcli.jar");
     assertTrue(Files.isRegularFile(jar), "packaged before integration tests: " + jar);
-    Path prefix = tmp.resolve("prefix");
     trainingTmp = Files.createDirectories(tmp.resolve("training-tmp"));
-    ProcessBuilder installing = new ProcessBuilder(root.resolve("scripts/install").toString(), "--prefix", prefix.toString(),
-        "--jar", jar.toString())
-        .redirectInput(new File("/dev/null"))
-        .redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("install.log").toFile());
-    installing.environment().put("TMPDIR", trainingTmp.toString()); // where the launcher makes the training folder
-    Process install = installing.start();
-    assertTrue(install.waitFor(300, TimeUnit.SECONDS), "install ended");
-    assertEquals(0, install.exitValue(), () -> read(tmp.resolve("install.log")));
-    launcher = prefix.resolve("bin/dvdcli");
+    launcher = install(root, jar, "prefix");
+    runningJdkLauncher = install(root, jar, "prefix-running-jdk", "--java", RUNNING_JAVA);
     sockets = Files.createDirectories(tmp.resolve("plugins"));
     plugin = FakePlugin.start(sockets.resolve("fake.sock"))
         .on("VolumeDriver.Get", Reply.json("{\"Volume\":{\"Name\":\"v1\"},\"Err\":\"\"}"))
@@ -69,6 +67,24 @@ class ArchiveCoversTheAgentPathIT {
         .on("VolumeDriver.Mount", Reply.json("{\"Mountpoint\":\"/mnt/v1\",\"Err\":\"\"}"));
   }
 
+  /** scripts/install into tmp/{@code name}, as an operator runs it; the installed launcher. */
+  private static Path install(Path root, Path jar, String name, String... more) throws Exception {
+    Path prefix = tmp.resolve(name);
+    List<String> argv = new java.util.ArrayList<>(List.of(root.resolve("scripts/install").toString(),
+        "--prefix", prefix.toString(), "--jar", jar.toString()));
+    argv.addAll(List.of(more));
+    Path log = tmp.resolve(name + "-install.log");
+    ProcessBuilder installing = new ProcessBuilder(argv)
+        .redirectInput(new File("/dev/null"))
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    installing.environment().put("TMPDIR", trainingTmp.toString()); // where the launcher makes the training folder
+    Process install = installing.start();
+    assertTrue(install.waitFor(300, TimeUnit.SECONDS), "install ended");
+    assertEquals(0, install.exitValue(), () -> read(log));
+    return prefix.resolve("bin/dvdcli");
+  }
+
   @AfterAll
   static void stop() throws Exception {
     if (plugin != null) {
@@ -79,11 +95,17 @@ class ArchiveCoversTheAgentPathIT {
     }
   }
 
-  @ParameterizedTest(name = "{0} {1}: no class read from the jar")
-  @CsvSource({"mount, fake", "unmount, fake", "mount, creating"})
-  void theAgentsCallsLoadEveryClassFromTheArchive(String command, String driver) throws Exception {
-    List<String> lines = call(command, driver);
+  @ParameterizedTest(name = "{0} JDK, {1} {2}: no class read from the jar")
+  @CsvSource({"launcher's, mount, fake", "launcher's, unmount, fake", "launcher's, mount, creating",
+      "running, mount, fake", "running, unmount, fake", "running, mount, creating"})
+  void theAgentsCallsLoadEveryClassFromTheArchive(String jdk, String command, String driver) throws Exception {
+    List<String> lines = call(jdk, command, driver);
     assertTrue(lines.stream().anyMatch(l -> l.contains("source: shared objects file")), "the archive was used");
+    if (jdk.equals("running") && Runtime.version().feature() < 25) {
+      // JDK 17-24: dvdcli's classes come from the dynamic archive on top of the JDK's own.
+      assertTrue(lines.stream().anyMatch(l -> l.contains(" io.dvdcli.Main source: shared objects file (top)")),
+          "dvdcli's classes came from the dynamic archive");
+    }
     List<String> fromJar = lines.stream().filter(l -> l.contains("source: file:") || l.contains("source: jar:")).toList();
     assertEquals(List.of(), fromJar, "classes the archive's training run (io.dvdcli.aot.TrainingRun) does not load");
   }
@@ -132,10 +154,10 @@ class ArchiveCoversTheAgentPathIT {
    * The plugin's "volume not found" (HTTP 500, {"Err":...}) is read by the client's codec: the
    * mapper's start-up, even from the archive, tripled a first mount.
    */
-  @ParameterizedTest(name = "mount {0}: Jackson's mapper is not set up")
-  @ValueSource(strings = {"fake", "creating"})
-  void theAgentsMountDoesNotSetUpJacksonsMapper(String driver) throws Exception {
-    assertEquals(List.of(), initialised(call("mount", driver), "com/fasterxml/jackson/databind/ObjectMapper"));
+  @ParameterizedTest(name = "{0} JDK, mount {1}: Jackson's mapper is not set up")
+  @CsvSource({"launcher's, fake", "launcher's, creating", "running, fake", "running, creating"})
+  void theAgentsMountDoesNotSetUpJacksonsMapper(String jdk, String driver) throws Exception {
+    assertEquals(List.of(), initialised(call(jdk, "mount", driver), "com/fasterxml/jackson/databind/ObjectMapper"));
   }
 
   /** io.dvdcli.startup.LeanSecurity: the "SUN" provider registers every algorithm it has. */
@@ -150,12 +172,12 @@ class ArchiveCoversTheAgentPathIT {
    * sun.nio.ch.Net. The fake plugin answers at once, but a loaded machine may still make one call
    * wait longer, so one of three calls must show it; a regression shows it in every call.
    */
-  @ParameterizedTest(name = "{0}: a prompt answer needs no selector")
-  @ValueSource(strings = {"mount", "unmount"})
-  void aPromptAnswerIsWaitedForWithoutASelector(String command) throws Exception {
+  @ParameterizedTest(name = "{0} JDK, {1}: a prompt answer needs no selector")
+  @CsvSource({"launcher's, mount", "launcher's, unmount", "running, mount", "running, unmount"})
+  void aPromptAnswerIsWaitedForWithoutASelector(String jdk, String command) throws Exception {
     List<String> seen = List.of();
     for (int attempt = 0; attempt < 3; attempt++) {
-      seen = initialised(call(command), "sun/nio/ch/Net", "java/nio/channels/Selector");
+      seen = initialised(call(jdk, command, "fake"), "sun/nio/ch/Net", "java/nio/channels/Selector");
       if (seen.isEmpty()) {
         return;
       }
@@ -189,12 +211,15 @@ class ArchiveCoversTheAgentPathIT {
 
   /** Runs the installed dvdcli as the agent does; the JVM's class log of the call. */
   private static List<String> call(String command) throws Exception {
-    return call(command, "fake");
+    return call("launcher's", command, "fake");
   }
 
-  private static List<String> call(String command, String driver) throws Exception {
+  /** {@code jdk}: "launcher's" (the JDK the launcher picks) or "running" (the JDK running the tests). */
+  private static List<String> call(String jdk, String command, String driver) throws Exception {
+    boolean running = jdk.equals("running");
     Path classLog = Files.createTempFile(tmp, command + "-classes", ".log");
-    ProcessBuilder pb = new ProcessBuilder(launcher.toString(), command, "--volumedriver=" + driver, "--volumename=v1")
+    ProcessBuilder pb = new ProcessBuilder((running ? runningJdkLauncher : launcher).toString(), command,
+        "--volumedriver=" + driver, "--volumename=v1")
         .redirectInput(new File("/dev/null"))
         .redirectOutput(tmp.resolve(command + ".out").toFile())
         .redirectError(tmp.resolve(command + ".err").toFile());
@@ -203,6 +228,9 @@ class ArchiveCoversTheAgentPathIT {
     pb.environment().put("DVDCLI_STATE_DIR", tmp.resolve("state").toString());
     pb.environment().put("DVDCLI_SPECS_DIRS", "");
     pb.environment().put("DVDCLI_JAVA_OPTS", "-Xlog:class+load=info,class+init=info:file=" + classLog);
+    if (running) {
+      pb.environment().put("DVDCLI_JAVA", RUNNING_JAVA);
+    }
     Process p = pb.start();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the call ended");
     assertEquals(0, p.exitValue(), () -> read(tmp.resolve(command + ".err")));
