@@ -186,6 +186,32 @@ class ArchiveCoversTheAgentPathIT {
   }
 
   /**
+   * JDK 25: a call does not replay the AOT cache's training data (the launcher's
+   * -XX:-AOTReplayTraining; a replay thread queued the training run's hot methods for C1 in every
+   * call). Only for 25: the flag is diagnostic, and the launcher names it for 25 alone.
+   */
+  @org.junit.jupiter.api.Test
+  void onJdk25ACallDoesNotReplayTheCachesTrainingData() throws Exception {
+    try (var files = Files.list(launcher.getParent().getParent().resolve("lib/dvdcli"))) {
+      assumeTrue(files.anyMatch(f -> f.getFileName().toString().matches("dvdcli-25[.+].*\\.aot")),
+          "the launcher's JDK is not 25");
+    }
+    ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "version")
+        .redirectInput(new File("/dev/null"))
+        .redirectOutput(tmp.resolve("flags.out").toFile())
+        .redirectError(tmp.resolve("flags.err").toFile());
+    pb.environment().keySet().removeIf(k -> k.startsWith("DVDCLI_"));
+    pb.environment().put("DVDCLI_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+    Process p = pb.start();
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the call ended");
+    assertEquals(0, p.exitValue(), () -> read(tmp.resolve("flags.err")));
+    List<String> replay = Files.readAllLines(tmp.resolve("flags.out")).stream()
+        .filter(l -> l.contains(" AOTReplayTraining ")).map(l -> l.replaceAll("\\s+", " ").strip()).toList();
+    assertEquals(1, replay.size(), () -> "the flag in -XX:+PrintFlagsFinal: " + replay);
+    assertTrue(replay.get(0).contains("= false") && replay.get(0).contains("command line"), replay.get(0));
+  }
+
+  /**
    * The usual install links the launcher into the agent's PATH ({@code ln -s /opt/dvdcli/bin/dvdcli
    * /usr/local/bin/dvdcli}); the launcher finds its jar from where it really is, through a chain
    * of links, relative or absolute.
